@@ -1,0 +1,71 @@
+"""Reading AWS for one account: paginated, memoized, fail-closed.
+
+``AccountApi.read`` is the single entry point through which inventory
+functions ask AWS a question. Every answer (or error) goes through the run's
+``ResponseStore``, so no question is asked twice in a run.
+"""
+
+import threading
+
+import botocore
+from botocore.exceptions import BotoCoreError, ClientError
+
+from compliance.errors import AccountUnreachable, ApiUnreadable
+
+
+class AccountApi:
+    """The API of one account through one identity (by default its audit role).
+
+    ``identity`` names the identity in memo keys, so that answers read as the
+    starting identity are never confused with the audit role's.
+    """
+
+    def __init__(self, account_id, connection, store, session_factory, identity=None):
+        self.account_id = account_id
+        self.identity = identity or account_id
+        self.connection = connection
+        self.store = store
+        self._session_factory = session_factory
+        self._session = None
+        self._clients = {}
+        self._lock = threading.Lock()
+
+    def read(self, service, operation, region, absent=(), **params):
+        """The full answer to ``service:Operation(**params)`` in ``region``.
+
+        Paginated operations are read to the end and merged. An AWS error whose
+        code is in ``absent`` means "there is none" and returns None (for
+        example ``NoSuchBucketPolicy``); any other error raises ApiUnreadable.
+        """
+        key = [self.identity, region, service, operation, params]
+        answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params))
+        if "error" not in answer:
+            return answer["response"]
+        error = answer["error"]
+        if error["code"] in absent:
+            return None
+        raise ApiUnreadable(service, operation, self.account_id, region, error["code"], error["message"])
+
+    def _fetch(self, service, operation, region, params):
+        try:
+            client = self._client(service, region)
+            method = botocore.xform_name(operation)
+            if client.can_paginate(method):
+                response = client.get_paginator(method).paginate(**params).build_full_result()
+            else:
+                response = getattr(client, method)(**params)
+        except ClientError as error:
+            details = error.response.get("Error", {})
+            return {"error": {"code": details.get("Code", "Unknown"), "message": details.get("Message", str(error))}}
+        except (BotoCoreError, AccountUnreachable) as error:
+            return {"error": {"code": type(error).__name__, "message": str(error)}}
+        response.pop("ResponseMetadata", None)
+        return {"response": response}
+
+    def _client(self, service, region):
+        with self._lock:
+            if self._session is None:
+                self._session = self._session_factory()
+            if (service, region) not in self._clients:
+                self._clients[service, region] = self.connection.client(self._session, service, region)
+            return self._clients[service, region]

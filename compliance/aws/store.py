@@ -1,0 +1,86 @@
+"""Memo of API answers shared by every process of a run.
+
+Each distinct question (account, region, service, operation, parameters) is
+answered once: the first process to ask fetches the answer and writes it to
+the run's store directory under a file lock; every other thread or process
+reads that file. Errors are answers too, so an AccessDenied is not asked again
+and every control that needed that answer errors the same way.
+"""
+
+import base64
+import datetime
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+import threading
+
+
+def _encode(value):
+    if isinstance(value, datetime.datetime):
+        return {"__datetime__": value.isoformat()}
+    if isinstance(value, (bytes, bytearray)):
+        return {"__bytes__": base64.b64encode(value).decode()}
+    raise TypeError(f"cannot store {type(value).__name__} in the API store")
+
+
+def _decode(obj):
+    if "__datetime__" in obj:
+        return datetime.datetime.fromisoformat(obj["__datetime__"])
+    if "__bytes__" in obj:
+        return base64.b64decode(obj["__bytes__"])
+    return obj
+
+
+def dumps(value):
+    return json.dumps(value, default=_encode, sort_keys=True)
+
+
+def loads(text):
+    return json.loads(text, object_hook=_decode)
+
+
+class ResponseStore:
+    """Answers keyed by question, in memory and in ``directory``."""
+
+    def __init__(self, directory, meter):
+        self.directory = directory
+        self.meter = meter
+        self._answers = {}
+        self._locks = {}
+        self._locks_guard = threading.Lock()
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+
+    def answer(self, key, fetch):
+        """Return the stored answer to ``key``, calling ``fetch()`` only if no
+        process of this run has asked it yet. ``key`` is a JSON-able list."""
+        text_key = dumps(key)
+        if text_key in self._answers:
+            return self._answers[text_key]
+        with self._thread_lock(text_key):
+            if text_key not in self._answers:
+                self._answers[text_key] = self._answer_across_processes(text_key, fetch)
+            return self._answers[text_key]
+
+    def _thread_lock(self, text_key):
+        with self._locks_guard:
+            return self._locks.setdefault(text_key, threading.Lock())
+
+    def _answer_across_processes(self, text_key, fetch):
+        path = os.path.join(self.directory, hashlib.sha256(text_key.encode()).hexdigest())
+        with open(path + ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if os.path.exists(path + ".json"):
+                with open(path + ".json") as stored:
+                    return loads(stored.read())["answer"]
+            answer = fetch()
+            self.meter.record_question(text_key)
+            self._write(path + ".json", {"key": loads(text_key), "answer": answer})
+            return loads(dumps(answer))
+
+    def _write(self, path, record):
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(fd, "w") as out:
+            out.write(dumps(record))
+        os.replace(tmp, path)

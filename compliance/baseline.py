@@ -1,0 +1,144 @@
+"""Baselines: what one organization expects, validated before anything runs.
+
+A baseline names the accounts and regions in scope, the audit role, and the
+parameters of each control. See ``baselines/example-org.yaml`` for every key.
+"""
+
+from dataclasses import dataclass, field
+
+import jsonschema
+
+from compliance.targets import ACCOUNT_ID, REGION
+from compliance.yaml_source import YamlSource
+
+ACCOUNT_ROLES = ["management", "log-archive", "security", "workload", "shared-services", "sandbox"]
+ENABLED_REGIONS = "enabled"
+
+
+def _schema(catalog):
+    account_id = {"type": "string", "pattern": ACCOUNT_ID.pattern}
+    region = {"type": "string", "pattern": REGION.pattern}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "audit_role", "accounts", "regions"],
+        "properties": {
+            "version": {"const": 1},
+            "organization": {"type": "string"},
+            "home_region": region,
+            "audit_role": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "pattern": r"^[\w+=,.@/-]{1,64}$"},
+                    "external_id": {"type": "string", "minLength": 2, "maxLength": 1224},
+                    "session_name": {"type": "string", "pattern": r"^[\w+=,.@-]{2,64}$"},
+                    "session_duration_seconds": {"type": "integer", "minimum": 900, "maximum": 43200},
+                },
+            },
+            "accounts": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "discover": {"enum": ["organization"]},
+                    "list": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["id"],
+                            "properties": {
+                                "id": account_id,
+                                "name": {"type": "string"},
+                                "role": {"enum": ACCOUNT_ROLES},
+                                "environment": {"type": "string"},
+                            },
+                        },
+                    },
+                    "exclude": {"type": "array", "items": account_id},
+                },
+            },
+            "regions": {
+                "oneOf": [
+                    {"type": "array", "items": region, "minItems": 1},
+                    {"const": ENABLED_REGIONS},
+                ]
+            },
+            "controls": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    control.id: {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "properties": {name: spec["schema"] for name, spec in control.parameters.items()},
+                    }
+                    for control in catalog.values()
+                },
+            },
+        },
+    }
+
+
+# What a person should do about each kind of schema error.
+_HINTS = {
+    "additionalProperties": "remove or correct the key (see baselines/example-org.yaml for every allowed key)",
+    "pattern": "account IDs are 12 digits in quotes (\"111122223333\"); regions look like eu-west-1",
+    "required": "add the missing key",
+    "oneOf": f"give a list of region names or the word {ENABLED_REGIONS!r}",
+}
+
+
+@dataclass
+class Baseline:
+    path: str
+    organization: str
+    home_region: str
+    audit_role: dict
+    discover: bool
+    accounts: list
+    exclude: list
+    regions: object
+    controls: dict = field(default_factory=dict)
+
+    def parameters(self, control):
+        """The control's parameters: catalog defaults overlaid with this baseline."""
+        return {**control.defaults(), **self.controls.get(control.id, {})}
+
+
+def load(path, catalog):
+    """Read and validate a baseline; raise ConfigurationError naming the line."""
+    source = YamlSource(path)
+    validator = jsonschema.Draft202012Validator(_schema(catalog), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(source.data))
+    if error is not None:
+        raise source.error(list(error.absolute_path), _explain(error, catalog))
+    data = source.data
+    listed = data["accounts"].get("list", [])
+    seen = set()
+    for index, account in enumerate(listed):
+        if account["id"] in seen:
+            raise source.error(["accounts", "list", index, "id"], f"account {account['id']} is listed twice")
+        seen.add(account["id"])
+    if not listed and data["accounts"].get("discover") != "organization":
+        raise source.error(["accounts"], "list the accounts in scope, or set `discover: organization`")
+    return Baseline(
+        path=str(path),
+        organization=data.get("organization", ""),
+        home_region=data.get("home_region", "us-east-1"),
+        audit_role=data["audit_role"],
+        discover=data["accounts"].get("discover") == "organization",
+        accounts=listed,
+        exclude=data["accounts"].get("exclude", []),
+        regions=data["regions"],
+        controls=data.get("controls", {}),
+    )
+
+
+def _explain(error, catalog):
+    if error.validator == "additionalProperties" and list(error.absolute_path) == ["controls"]:
+        unknown = sorted(set(error.instance) - set(catalog))
+        return f"unknown control {', '.join(unknown)}; known controls: {', '.join(sorted(catalog))}"
+    hint = _HINTS.get(error.validator)
+    return f"{error.message}; {hint}" if hint else error.message

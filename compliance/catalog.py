@@ -1,0 +1,117 @@
+"""The control catalog: what each control is, in words an auditor reads.
+
+Each domain folder under ``controls/`` holds a ``catalog.yaml`` describing its
+controls (title, severity, framework items, rationale, how it is checked, how
+to fix, and the parameters a baseline may set with their defaults). Tests
+link to their entry with ``@pytest.mark.control("<id>")``. The catalog is read
+at start-up, before any test module is imported, so baselines can be
+validated against it.
+"""
+
+import csv
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+
+from compliance.yaml_source import YamlSource
+
+FRAMEWORK_DIR = Path(__file__).parent / "frameworks"
+FRAMEWORKS = {
+    "cis-v5.0.0": ("CIS AWS Foundations v5.0.0", "cis-aws-foundations-v5.0.0.csv", "item"),
+    "cis-v7.0.0": ("CIS AWS Foundations v7.0.0", "cis-aws-foundations-v7.0.0.csv", "item"),
+    "pci-dss-v4.0": ("PCI DSS v4.0", "pci-dss-v4.0-requirements-with-aws-relevance.csv", "requirement"),
+}
+SEVERITIES = ["low", "medium", "high", "critical"]
+
+_ENTRY_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "severity", "frameworks", "rationale", "check", "fix"],
+    "properties": {
+        "title": {"type": "string", "minLength": 1},
+        "severity": {"enum": SEVERITIES},
+        "frameworks": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: {"type": "array", "items": {"type": "string"}} for name in FRAMEWORKS},
+        },
+        "rationale": {"type": "string", "minLength": 1},
+        "check": {"type": "string", "minLength": 1},
+        "fix": {"type": "string", "minLength": 1},
+        "parameters": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["default", "description", "schema"],
+                "properties": {
+                    "default": {},
+                    "description": {"type": "string"},
+                    "schema": {"type": "object"},
+                },
+            },
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Control:
+    id: str
+    title: str
+    severity: str
+    frameworks: dict
+    rationale: str
+    check: str
+    fix: str
+    parameters: dict = field(default_factory=dict)
+    source: str = ""
+
+    def defaults(self):
+        return {name: spec["default"] for name, spec in self.parameters.items()}
+
+    def items(self):
+        """``["cis-v5.0.0 3.6", ...]``: every framework item this control evidences."""
+        return [f"{fw} {item}" for fw, items in sorted(self.frameworks.items()) for item in items]
+
+
+def framework_items(framework):
+    """The item numbers a framework defines, from the reference CSV."""
+    _, filename, column = FRAMEWORKS[framework]
+    with open(FRAMEWORK_DIR / filename, newline="", encoding="utf-8") as handle:
+        return {row[column] for row in csv.DictReader(handle)}
+
+
+def load(controls_dir):
+    """Read and validate every ``catalog.yaml`` under ``controls_dir``."""
+    catalog = {}
+    known_items = {name: framework_items(name) for name in FRAMEWORKS}
+    for path in sorted(Path(controls_dir).rglob("catalog.yaml")):
+        source = YamlSource(path)
+        if not isinstance(source.data, dict):
+            raise source.error([], "a catalog is a mapping of control ID to its entry")
+        for control_id, entry in source.data.items():
+            _validate_entry(source, control_id, entry, known_items)
+            if control_id in catalog:
+                raise source.error([control_id], f"control ID already defined in {catalog[control_id].source}")
+            catalog[control_id] = Control(id=control_id, source=os.path.relpath(path), **entry)
+    return catalog
+
+
+def _validate_entry(source, control_id, entry, known_items):
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(_ENTRY_SCHEMA).iter_errors(entry))
+    if error is not None:
+        raise source.error([control_id, *error.absolute_path], error.message)
+    for framework, items in entry["frameworks"].items():
+        for index, item in enumerate(items):
+            if item not in known_items[framework]:
+                raise source.error(
+                    [control_id, "frameworks", framework, index],
+                    f"{item!r} is not an item of {FRAMEWORKS[framework][0]}",
+                )
+    for name, spec in entry.get("parameters", {}).items():
+        problem = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(spec["schema"], format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).iter_errors(spec["default"]))
+        if problem is not None:
+            raise source.error([control_id, "parameters", name, "default"], problem.message)

@@ -1,0 +1,159 @@
+"""A moto server on 127.0.0.1, in this process, with fault injection.
+
+Tests and the demo use it as an AWS stand-in. ``inject`` makes matching
+requests fail with a real AWS-shaped error (AccessDenied, throttling...), so
+fail-closed behaviour is tested against the wire protocol the suite really
+speaks, not against mocks of our own code.
+"""
+
+import io
+import logging
+import re
+import threading
+import urllib.parse
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from werkzeug.serving import make_server
+
+from compliance.demo import moto_patches
+
+_CREDENTIAL = re.compile(r"Credential=([^/]+)/\d+/([^/]+)/([^/]+)/")
+
+
+@dataclass
+class Fault:
+    code: str
+    message: str
+    status: int = 400
+    service: str = None
+    operation: str = None
+    account: str = None
+    region: str = None
+    remaining: int = None  # None: every matching request
+
+    def matches(self, request):
+        return all(
+            want is None or want == request.get(name)
+            for name, want in (
+                ("service", self.service),
+                ("operation", self.operation),
+                ("account", self.account),
+                ("region", self.region),
+            )
+        )
+
+
+class FaultInjector:
+    """WSGI middleware answering matching requests with an AWS error."""
+
+    def __init__(self, app):
+        self.app = app
+        self.faults = []
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        request = self._describe(environ)
+        fault = self._take_matching(request)
+        if fault is None:
+            return self.app(environ, start_response)
+        body, content_type = _error_body(request, fault)
+        start_response(
+            f"{fault.status} Error",
+            [("Content-Type", content_type), ("x-amzn-ErrorType", fault.code), ("Content-Length", str(len(body)))],
+        )
+        return [body]
+
+    def _take_matching(self, request):
+        with self.lock:
+            for fault in self.faults:
+                if fault.matches(request) and fault.remaining != 0:
+                    if fault.remaining is not None:
+                        fault.remaining -= 1
+                    return fault
+        return None
+
+    @staticmethod
+    def _describe(environ):
+        """Service, operation, account and region of a signed request."""
+        from moto.iam.models import get_account_id_from
+
+        request = {}
+        match = _CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
+        if match:
+            access_key, request["region"], request["service"] = match.groups()
+            request["account"] = get_account_id_from(access_key)
+        target = environ.get("HTTP_X_AMZ_TARGET")
+        if target:
+            request["operation"] = target.rsplit(".", 1)[-1]
+            request["protocol"] = "json"
+            return request
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        environ["wsgi.input"] = io.BytesIO(body)
+        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+        if environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
+            params.update(urllib.parse.parse_qs(body.decode()))
+        if "Action" in params:
+            request["operation"] = params["Action"][0]
+            request["protocol"] = "ec2" if request.get("service") == "ec2" else "query"
+        else:
+            request["protocol"] = "rest-xml"
+        return request
+
+
+def _error_body(request, fault):
+    code, message = escape(fault.code), escape(fault.message)
+    protocol = request.get("protocol")
+    if protocol == "json":
+        return f'{{"__type": "{fault.code}", "message": "{fault.message}"}}'.encode(), "application/x-amz-json-1.1"
+    if protocol == "ec2":
+        xml = f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>fault</RequestID></Response>"
+    elif protocol == "query":
+        xml = f"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>fault</RequestId></ErrorResponse>"
+    else:
+        xml = f"<Error><Code>{code}</Code><Message>{message}</Message><RequestId>fault</RequestId></Error>"
+    return xml.encode(), "text/xml"
+
+
+class LocalAws:
+    """moto, patched to AWS semantics, serving on 127.0.0.1."""
+
+    def __init__(self, port=0):
+        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+
+        moto_patches.apply()
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self.injector = FaultInjector(DomainDispatcherApplication(create_backend_app))
+        self._server = make_server("127.0.0.1", port, self.injector, threaded=True, request_handler=MotoRequestHandler)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="local-aws", daemon=True)
+
+    @property
+    def url(self):
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self):
+        self._thread.start()
+        return self
+
+    def stop(self):
+        self._server.shutdown()
+        self._thread.join()
+
+    def reset(self):
+        """Forget every resource and fault."""
+        from moto.core.base_backend import BackendDict
+        from moto.core.model_instances import reset_model_data
+
+        BackendDict.reset()
+        reset_model_data()
+        with self.injector.lock:
+            self.injector.faults.clear()
+
+    def inject(self, code, message="injected fault", **match):
+        """Fail matching requests (service, operation, account, region; remaining=N)."""
+        fault = Fault(code, message, **match)
+        with self.injector.lock:
+            self.injector.faults.append(fault)
+        return fault

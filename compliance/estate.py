@@ -1,0 +1,80 @@
+"""Per-process access to every account in scope.
+
+The controller builds an ``Estate`` to resolve the scope and assume each
+audit role once; it then hands ``Access`` and the credentials it obtained to
+every xdist worker, which builds its own ``Estate`` from them. All processes
+share one ``ResponseStore`` directory, so each question is asked only once.
+"""
+
+import threading
+from dataclasses import asdict, dataclass
+
+from compliance.aws.api import AccountApi
+from compliance.aws.sessions import Connection, RoleAssumer, role_arn
+from compliance.aws.store import ResponseStore
+
+
+@dataclass(frozen=True)
+class Access:
+    """How this run reaches AWS; plain data, identical in every process."""
+
+    store_dir: str
+    role_name: str
+    session_name: str
+    home_region: str
+    partition: str = "aws"
+    external_id: str = None
+    duration_seconds: int = 3600
+    endpoint_url: str = None
+    profile: str = None
+    max_attempts: int = 5
+    max_pool: int = 10
+
+    def to_data(self):
+        return asdict(self)
+
+
+class Estate:
+    def __init__(self, access, meter, credentials=None):
+        self.access = access
+        self.meter = meter
+        self.connection = Connection(meter, access.endpoint_url, access.max_attempts, access.max_pool)
+        self.store = ResponseStore(access.store_dir, meter)
+        self.base_session = self.connection.session(profile=access.profile)
+        self.credentials = dict(credentials or {})
+        self._apis = {}
+        self._lock = threading.Lock()
+
+    def assumer(self, account_id):
+        return RoleAssumer(
+            self.connection,
+            self.base_session,
+            role_arn(self.access.partition, account_id, self.access.role_name),
+            self.access.session_name,
+            self.access.external_id,
+            self.access.duration_seconds,
+            self.access.home_region,
+        )
+
+    def api(self, account_id):
+        """The account's API through its audit role (assumed lazily, once)."""
+        with self._lock:
+            if account_id not in self._apis:
+                assumer = self.assumer(account_id)
+                self._apis[account_id] = AccountApi(
+                    account_id,
+                    self.connection,
+                    self.store,
+                    lambda: assumer.session(self.credentials.get(account_id)),
+                )
+            return self._apis[account_id]
+
+    def starting_api(self, account_id):
+        """The API of the starting identity's own account, without assuming a role."""
+        return AccountApi(
+            account_id,
+            self.connection,
+            self.store,
+            lambda: self.base_session,
+            identity=f"{account_id}/starting-identity",
+        )

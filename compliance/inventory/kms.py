@@ -1,0 +1,35 @@
+"""AWS KMS: keys with their metadata, aliases and rotation status."""
+
+AUTOMATIC_ROTATION_ORIGIN = "AWS_KMS"
+
+
+def keys(api, region):
+    """Every KMS key in the region: ``DescribeKey`` metadata plus ``Aliases``
+    (alias ARNs), sorted by key ARN."""
+    aliases = {}
+    for alias in api.read("kms", "ListAliases", region)["Aliases"]:
+        if "TargetKeyId" in alias:
+            aliases.setdefault(alias["TargetKeyId"], []).append(alias["AliasArn"])
+    found = []
+    for listed in api.read("kms", "ListKeys", region)["Keys"]:
+        metadata = api.read("kms", "DescribeKey", region, KeyId=listed["KeyId"])["KeyMetadata"]
+        found.append({**metadata, "Aliases": sorted(aliases.get(metadata["KeyId"], []))})
+    return sorted(found, key=lambda key: key["Arn"])
+
+
+def rotates_automatically_if_enabled(key):
+    """True for keys whose material AWS KMS can rotate: enabled, customer
+    managed, symmetric encryption keys with AWS_KMS origin."""
+    return (
+        key["KeyManager"] == "CUSTOMER"
+        and key["KeyState"] == "Enabled"
+        and key["KeySpec"] == "SYMMETRIC_DEFAULT"
+        and key["KeyUsage"] == "ENCRYPT_DECRYPT"
+        and key["Origin"] == AUTOMATIC_ROTATION_ORIGIN
+    )
+
+
+def rotation_status(api, region, key):
+    """``GetKeyRotationStatus``: ``KeyRotationEnabled`` and, when enabled,
+    ``RotationPeriodInDays``."""
+    return api.read("kms", "GetKeyRotationStatus", region, KeyId=key["KeyId"])

@@ -1,0 +1,80 @@
+"""What is in scope: accounts and the regions to check in each.
+
+A ``Scope`` is computed once on the xdist controller, serialised to plain data
+and handed to every worker, so that collection is identical everywhere.
+"""
+
+import re
+from dataclasses import asdict, dataclass, field
+
+ACCOUNT_ID = re.compile(r"^\d{12}$")
+REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")
+
+
+@dataclass(frozen=True, order=True)
+class Account:
+    id: str
+    name: str = ""
+    role: str = "workload"
+    environment: str = ""
+
+    @property
+    def label(self):
+        """Readable, stable label used in test IDs: ``prod-111122223333``."""
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", self.name).strip("-").lower()
+        return f"{slug}-{self.id}" if slug else self.id
+
+
+@dataclass(frozen=True, order=True)
+class RegionTarget:
+    account: Account
+    region: str
+
+    @property
+    def label(self):
+        return f"{self.account.label}-{self.region}"
+
+
+@dataclass
+class Scope:
+    """Accounts in scope, the regions to check in each, and the home region.
+
+    ``regions`` maps account ID to the sorted region list for that account.
+    ``unreachable`` maps account ID to the reason its audit role could not be
+    assumed; those accounts stay in scope so that their tests error.
+    """
+
+    accounts: list
+    regions: dict
+    home_region: str
+    unreachable: dict = field(default_factory=dict)
+
+    def region_targets(self):
+        return [
+            RegionTarget(account, region)
+            for account in self.accounts
+            for region in self.regions[account.id]
+        ]
+
+    def account(self, account_id):
+        return next(a for a in self.accounts if a.id == account_id)
+
+    def accounts_with_role(self, role):
+        return [a for a in self.accounts if a.role == role]
+
+    def to_data(self):
+        return {
+            "accounts": [asdict(a) for a in self.accounts],
+            "regions": self.regions,
+            "home_region": self.home_region,
+            "unreachable": self.unreachable,
+        }
+
+    @classmethod
+    def from_data(cls, data):
+        return cls(
+            accounts=[Account(**a) for a in data["accounts"]],
+            regions=data["regions"],
+            home_region=data["home_region"],
+            unreachable=data["unreachable"],
+        )
