@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import jsonschema
 
-from compliance.targets import ACCOUNT_ID, REGION
+from compliance.targets import ACCOUNT_ID, REGION, unknown_region
 from compliance.yaml_source import YamlSource
 
 ACCOUNT_ROLES = ["management", "log-archive", "security", "workload", "shared-services", "sandbox"]
@@ -115,6 +115,12 @@ def load(path, catalog):
     if error is not None:
         raise source.error(list(error.absolute_path), _explain(error, catalog))
     data = source.data
+    named_regions = [(["home_region"], data.get("home_region"))]
+    if isinstance(data["regions"], list):
+        named_regions += [(["regions", i], name) for i, name in enumerate(data["regions"])]
+    for where, name in named_regions:
+        if name is not None and unknown_region(name):
+            raise source.error(where, unknown_region(name))
     listed = data["accounts"].get("list", [])
     seen = set()
     for index, account in enumerate(listed):

@@ -4,11 +4,36 @@ A ``Scope`` is computed once on the xdist controller, serialised to plain data
 and handed to every worker, so that collection is identical everywhere.
 """
 
+import difflib
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 
+import botocore
+import botocore.session
+
 ACCOUNT_ID = re.compile(r"^\d{12}$")
 REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")
+
+
+@functools.cache
+def known_regions():
+    """Every region botocore knows, in every partition."""
+    session = botocore.session.get_session()
+    return frozenset(
+        region
+        for partition in session.get_available_partitions()
+        for region in session.get_available_regions("ec2", partition_name=partition)
+    )
+
+
+def unknown_region(name):
+    """Why ``name`` is refused as a region, with the likely intended one, or None."""
+    if name in known_regions():
+        return None
+    close = difflib.get_close_matches(name, sorted(known_regions()), n=1)
+    hint = f"did you mean {close[0]}?" if close else "use a region code such as eu-west-1"
+    return f"{name!r} is not an AWS region known to botocore {botocore.__version__}; {hint}"
 
 
 @dataclass(frozen=True, order=True)

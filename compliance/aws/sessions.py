@@ -34,7 +34,7 @@ class Connection:
         self.meter = meter
         self.endpoint_url = endpoint_url
         self.config = Config(
-            retries={"mode": "adaptive", "max_attempts": max_attempts},
+            retries={"mode": "adaptive", "total_max_attempts": max_attempts},
             max_pool_connections=max_pool,
             user_agent_extra="aws-compliance-suite",
         )

@@ -5,7 +5,11 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   its trust policy requires an ``sts:ExternalId`` that the caller did not give;
   moto accepts any ARN.
 - kms:EnableKeyRotation / GetKeyRotationStatus: AWS accepts and returns
-  ``RotationPeriodInDays`` (90 to 2560, default 365); moto ignores it.
+  ``RotationPeriodInDays`` (default 365; botocore checks the 90-2560 range); moto
+  ignores it.
+- ec2:DescribeRegions: without ``AllRegions`` AWS lists only the regions
+  enabled for the account (opt-in regions not opted in are left out); moto
+  lists every region.
 - kms:CreateKey: AWS defaults ``KeyUsage`` to ENCRYPT_DECRYPT; moto leaves it
   empty, so DescribeKey returned no KeyUsage.
 """
@@ -13,6 +17,7 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 import json
 
 from moto.core.exceptions import ServiceException
+from moto.ec2.responses import availability_zones_and_regions as ec2_regions
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
@@ -57,11 +62,6 @@ def _enable_rotation_with_period(self):
     key_id = self._get_param("KeyId")
     self._validate_cmk_id(key_id)
     period = self._get_param("RotationPeriodInDays") or DEFAULT_ROTATION_PERIOD_DAYS
-    if not 90 <= int(period) <= 2560:
-        raise kms_responses.ValidationException(
-            f"1 validation error detected: Value '{period}' at 'rotationPeriodInDays' failed to satisfy "
-            "constraint: Member must have value between 90 and 2560"
-        )
     self.kms_backend.enable_key_rotation(key_id)
     self.kms_backend.keys[self.kms_backend.get_key_id(key_id)].rotation_period_in_days = int(period)
     return json.dumps(None)
@@ -85,6 +85,16 @@ def _key_usage_defaults_to_encrypt_decrypt(original):
     return __init__
 
 
+def _describe_only_enabled_regions(original):
+    def describe_regions(self):
+        result = original(self)
+        if str(self._get_param("AllRegions", False)).lower() != "true":
+            result.result["Regions"] = [r for r in result.result["Regions"] if r.opt_in_status != "not-opted-in"]
+        return result
+
+    return describe_regions
+
+
 def apply():
     """Patch moto in this process (idempotent)."""
     global _applied
@@ -93,5 +103,7 @@ def apply():
     sts_models.STSBackend.assume_role = _assume_role_only_into_existing_roles(sts_models.STSBackend.assume_role)
     kms_responses.KmsResponse.enable_key_rotation = _enable_rotation_with_period
     kms_responses.KmsResponse.get_key_rotation_status = _rotation_status_with_period
+    regions = ec2_regions.AvailabilityZonesAndRegions
+    regions.describe_regions = _describe_only_enabled_regions(regions.describe_regions)
     kms_models.Key.__init__ = _key_usage_defaults_to_encrypt_decrypt(kms_models.Key.__init__)
     _applied = True

@@ -45,15 +45,19 @@ class Fault:
 
 
 class FaultInjector:
-    """WSGI middleware answering matching requests with an AWS error."""
+    """WSGI middleware answering matching requests with an AWS error, and
+    logging every request's service, operation, account and region."""
 
     def __init__(self, app):
         self.app = app
         self.faults = []
+        self.log = []
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
         request = self._describe(environ)
+        with self.lock:
+            self.log.append(request)
         fault = self._take_matching(request)
         if fault is None:
             return self.app(environ, start_response)
@@ -150,6 +154,7 @@ class LocalAws:
         reset_model_data()
         with self.injector.lock:
             self.injector.faults.clear()
+            self.injector.log.clear()
 
     def inject(self, code, message="injected fault", **match):
         """Fail matching requests (service, operation, account, region; remaining=N)."""

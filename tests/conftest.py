@@ -1,0 +1,112 @@
+"""Shared fixtures of the self-tests: a local AWS (moto) and a way to run the
+suite against it exactly as a user would, in a separate pytest process."""
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID, MANAGEMENT, Seeder, seed_audit_roles
+from compliance.demo.server import LocalAws
+
+ROOT = Path(__file__).resolve().parent.parent
+PROD, DEV = "444455556666", "555566667777"
+
+
+@pytest.fixture(scope="session")
+def _server():
+    server = LocalAws().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def local_aws(_server):
+    """A moto server on 127.0.0.1, empty at the start of every test."""
+    _server.reset()
+    return _server
+
+
+@pytest.fixture
+def seeder(local_aws):
+    return Seeder(local_aws.url)
+
+
+@pytest.fixture
+def audit_roles(seeder):
+    """Audit roles in the management, prod and dev accounts."""
+    seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])
+
+
+def write_baseline(path, **overrides):
+    baseline = {
+        "version": 1,
+        "home_region": "us-east-1",
+        "audit_role": {"name": AUDIT_ROLE, "external_id": EXTERNAL_ID},
+        "accounts": {"list": [
+            {"id": PROD, "name": "prod", "environment": "prod"},
+            {"id": DEV, "name": "dev", "environment": "dev"},
+        ]},
+        "regions": ["us-east-1", "eu-west-1"],
+    }
+    baseline.update(overrides)
+    path.write_text(yaml.safe_dump(baseline, sort_keys=False))
+    return path
+
+
+def offline_env(**extra):
+    """Environment for a suite process: fake starting credentials, no AWS
+    config files, so nothing can reach real AWS."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update(
+        AWS_ACCESS_KEY_ID="starting-identity",
+        AWS_SECRET_ACCESS_KEY="testing",
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        AWS_EC2_METADATA_DISABLED="true",
+        **extra,
+    )
+    return env
+
+
+@dataclass
+class SuiteRun:
+    returncode: int
+    output: str
+    reports: Path
+
+    @property
+    def results(self):
+        return json.loads((self.reports / "results.json").read_text())
+
+    def outcomes(self):
+        """{test ID inside the brackets: outcome}."""
+        return {r["nodeid"].split("[", 1)[-1].rstrip("]"): r["outcome"] for r in self.results["results"]}
+
+    def result(self, label):
+        return next(r for r in self.results["results"] if r["nodeid"].endswith(f"[{label}]"))
+
+
+@pytest.fixture
+def run_suite(tmp_path, local_aws):
+    """Run the suite in a new pytest process against the local AWS."""
+
+    def run(*args, baseline=None, env=None, endpoint=True):
+        reports = tmp_path / "reports"
+        command = [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider",
+                   f"--reports-dir={reports}"]
+        if baseline is not None:
+            command.append(f"--baseline={baseline}")
+        if endpoint:
+            command.append(f"--endpoint-url={local_aws.url}")
+        process = subprocess.run(
+            command + list(args), cwd=ROOT, env=env or offline_env(), capture_output=True, text=True, timeout=300
+        )
+        return SuiteRun(process.returncode, process.stdout + process.stderr, reports)
+
+    return run

@@ -1,0 +1,69 @@
+"""Each distinct question is answered once per run, across threads and
+processes, errors included."""
+
+import datetime
+import multiprocessing
+import threading
+
+from compliance.aws.metering import Meter, summarise
+from compliance.aws.store import ResponseStore
+
+KEY = ["111122223333", "eu-west-1", "kms", "ListKeys", {}]
+
+
+def test_answers_round_trip_dates_and_bytes(tmp_path):
+    store = ResponseStore(tmp_path, Meter())
+    when = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    answer = store.answer(KEY, lambda: {"response": {"When": when, "Blob": b"\x00\x01"}})
+    reread = ResponseStore(tmp_path, Meter()).answer(KEY, lambda: {"response": "must not be fetched"})
+    assert answer == reread == {"response": {"When": when, "Blob": b"\x00\x01"}}
+
+
+def test_errors_are_answers_too(tmp_path):
+    calls = []
+    store = ResponseStore(tmp_path, Meter())
+    fetch = lambda: calls.append(1) or {"error": {"code": "AccessDenied", "message": "no"}}  # noqa: E731
+    assert store.answer(KEY, fetch) == store.answer(KEY, fetch)
+    assert len(calls) == 1
+
+
+def test_concurrent_threads_fetch_once(tmp_path):
+    calls = []
+    store = ResponseStore(tmp_path, Meter())
+    barrier = threading.Barrier(8)
+
+    def ask():
+        barrier.wait()
+        store.answer(KEY, lambda: calls.append(1) or {"response": {}})
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1
+
+
+def _ask_in_process(directory, queue):
+    meter = Meter()
+    ResponseStore(directory, meter).answer(KEY, lambda: {"response": {"Keys": []}})
+    queue.put(meter.to_data())
+
+
+def test_concurrent_processes_fetch_once_and_repeats_would_be_counted(tmp_path):
+    queue = multiprocessing.get_context("fork").Queue()
+    processes = [multiprocessing.get_context("fork").Process(target=_ask_in_process, args=(tmp_path, queue))
+                 for _ in range(4)]
+    for process in processes:
+        process.start()
+    meters = [queue.get(timeout=30) for _ in processes]
+    for process in processes:
+        process.join()
+    summary = summarise(meters)
+    assert summary["questions"] == 1 and summary["repeated"] == 0
+
+    # Two processes with separate stores both fetch: that is a repeat, and it shows.
+    separate = [Meter(), Meter()]
+    for index, meter in enumerate(separate):
+        ResponseStore(tmp_path / str(index), meter).answer(KEY, lambda: {"response": {}})
+    assert summarise([m.to_data() for m in separate])["repeated"] == 1
