@@ -13,7 +13,6 @@ import botocore
 import botocore.session
 
 ACCOUNT_ID = re.compile(r"^\d{12}$")
-REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$")
 
 
 @functools.cache

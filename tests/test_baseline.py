@@ -54,7 +54,7 @@ def test_baseline_overrides_a_default(tmp_path):
         (VALID + "colour: blue\n", r"baseline.yaml:1: \(top level\): Additional properties .*'colour'.*remove or correct"),
         (VALID.replace("version: 1", "version: 2"), r"baseline.yaml:1: version: 1 was expected"),
         (VALID + "controls:\n  kms-rotation: {}\n",
-         r"baseline.yaml:9: controls: unknown control kms-rotation; known controls: kms-key-rotation"),
+         r"baseline.yaml:9: controls: unknown control kms-rotation; known controls: .*kms-key-rotation"),
         (VALID + "controls:\n  kms-key-rotation:\n    rotation_period_days: 30\n",
          r"baseline.yaml:10: controls.kms-key-rotation.rotation_period_days: 30 is less than the minimum of 90"),
         (VALID + "controls:\n  kms-key-rotation:\n    manual_rotation:\n      'arn:aws:kms:eu-west-1:111122223333:key/k': 2026-13-01\n",

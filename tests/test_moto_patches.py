@@ -49,6 +49,7 @@ def test_describe_regions_lists_only_enabled_regions(local_aws, seeder):
     every = {r["RegionName"]: r["OptInStatus"] for r in ec2.describe_regions(AllRegions=True)["Regions"]}
     assert "eu-west-1" in enabled and "me-south-1" not in enabled
     assert every["me-south-1"] == "not-opted-in"
+    assert not any(name.startswith(("cn-", "us-gov-")) for name in every)
 
 
 def test_injected_faults_use_each_protocol(local_aws, seeder):

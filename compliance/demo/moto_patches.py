@@ -7,9 +7,10 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 - kms:EnableKeyRotation / GetKeyRotationStatus: AWS accepts and returns
   ``RotationPeriodInDays`` (default 365; botocore checks the 90-2560 range); moto
   ignores it.
-- ec2:DescribeRegions: without ``AllRegions`` AWS lists only the regions
-  enabled for the account (opt-in regions not opted in are left out); moto
-  lists every region.
+- ec2:DescribeRegions: AWS lists the regions of the caller's partition only,
+  and without ``AllRegions`` only those enabled for the account (opt-in
+  regions not opted in are left out); moto lists every region of every
+  partition.
 - kms:CreateKey: AWS defaults ``KeyUsage`` to ENCRYPT_DECRYPT; moto leaves it
   empty, so DescribeKey returned no KeyUsage.
 """
@@ -88,8 +89,12 @@ def _key_usage_defaults_to_encrypt_decrypt(original):
 def _describe_only_enabled_regions(original):
     def describe_regions(self):
         result = original(self)
-        if str(self._get_param("AllRegions", False)).lower() != "true":
-            result.result["Regions"] = [r for r in result.result["Regions"] if r.opt_in_status != "not-opted-in"]
+        every = str(self._get_param("AllRegions", False)).lower() == "true"
+        partition = get_partition(self.region)
+        result.result["Regions"] = [
+            r for r in result.result["Regions"]
+            if get_partition(r.name) == partition and (every or r.opt_in_status != "not-opted-in")
+        ]
         return result
 
     return describe_regions

@@ -22,7 +22,6 @@ ACCOUNTS = [
     ("555566667777", "dev", "Workloads"),
 ]
 IDS = {name: account_id for account_id, name, _ in ACCOUNTS} | {"management": MANAGEMENT}
-REGIONS = ["us-east-1", "eu-west-1", "eu-central-1"]
 AUDIT_ROLE = "ComplianceAudit"
 EXTERNAL_ID = "demo-external-id"
 READ_ONLY = {
@@ -111,9 +110,18 @@ def seed_kms(seeder):
     create_key(seeder, IDS["dev"], "eu-west-1", "scratch")  # violation: no rotation
 
 
+def seed_password_policies(seeder):
+    strong = {"MinimumPasswordLength": 14, "PasswordReusePrevention": 24, "RequireSymbols": True}
+    for name in ("management", "log-archive", "security"):
+        seeder.client("iam", IDS[name]).update_account_password_policy(**strong)
+    seeder.client("iam", IDS["prod"]).update_account_password_policy(MinimumPasswordLength=8)  # violation
+    # dev: no password policy at all (violation)
+
+
 def seed(url):
     """Seed the whole demo organization into the moto server at ``url``."""
     seeder = Seeder(url)
     seed_organization(seeder)
     seed_audit_roles(seeder, sorted(IDS.values()))
     seed_kms(seeder)
+    seed_password_policies(seeder)
