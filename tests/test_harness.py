@@ -152,3 +152,19 @@ def test_reports_record_the_run_and_every_result(seeder, audit_roles, tmp_path, 
     html = (suite.reports / "report.html").read_text()
     assert "Run record" in html and run["baseline_sha256"] in html and "kms-key-rotation" in html
     assert "automatic rotation is disabled" in html
+
+
+def test_each_accounts_tests_run_on_one_worker(seeder, audit_roles, tmp_path, run_suite):
+    suite = run_suite("-n", "2", baseline=write_baseline(tmp_path / "b.yaml", regions=["us-east-1", "eu-west-1", "eu-central-1"]))
+    workers = {}
+    for result in suite.results["results"]:
+        workers.setdefault(result["account_id"], set()).add(result["worker"])
+    assert all(len(names) == 1 for names in workers.values()), workers
+    assert suite.results["run"]["api"]["by_operation"]["sts:AssumeRole"] == 2  # once per account, on the controller
+
+
+def test_the_header_shows_scope_and_unreachable_accounts(seeder, tmp_path, run_suite):
+    seed_audit_roles(seeder, [PROD])
+    suite = run_suite("--collect-only", baseline=write_baseline(tmp_path / "b.yaml"))
+    assert "scope: 2 accounts, 4 account-regions; audit role ComplianceAudit assumed in 1" in suite.output
+    assert f"UNREACHABLE {DEV}: cannot assume" in suite.output
