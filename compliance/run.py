@@ -15,7 +15,10 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from compliance import __version__, baseline as baselines, catalog as catalogs, scope as scopes
+from compliance import __version__
+from compliance import baseline as baselines
+from compliance import catalog as catalogs
+from compliance import scope as scopes
 from compliance.aws.metering import Meter
 from compliance.aws.sessions import caller_identity, default_session_name, partition_of
 from compliance.baseline import ENABLED_REGIONS

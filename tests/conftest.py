@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID, MANAGEMENT, Seeder, seed_audit_roles
+from compliance.demo.organization import (
+    AUDIT_ROLE,
+    EXTERNAL_ID,
+    MANAGEMENT,
+    Seeder,
+    seed_audit_roles,
+)
 from compliance.demo.server import LocalAws
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +78,15 @@ def offline_env(**extra):
         **extra,
     )
     return env
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """This process's environment made offline, as ``offline_env``."""
+    for key in [k for k in os.environ if k.startswith("AWS_")]:
+        monkeypatch.delenv(key)
+    for key, value in offline_env().items():
+        monkeypatch.setenv(key, value)
 
 
 @dataclass

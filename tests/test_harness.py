@@ -4,7 +4,12 @@ accounts and regions, reports."""
 import json
 import xml.etree.ElementTree as ET
 
-from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID, _account_ids, create_key, seed_audit_roles
+from compliance.demo.organization import (
+    AUDIT_ROLE,
+    create_key,
+    fixed_account_ids,
+    seed_audit_roles,
+)
 from compliance.run import Run
 from tests.conftest import DEV, MANAGEMENT, PROD, offline_env, write_baseline
 
@@ -49,11 +54,9 @@ def test_test_ids_are_readable_and_identical_on_every_worker(audit_roles, tmp_pa
     assert len(spread.results["results"]) == len(ids)
 
 
-def test_scope_survives_the_hand_off_to_workers(audit_roles, tmp_path, local_aws, monkeypatch):
+def test_scope_survives_the_hand_off_to_workers(audit_roles, tmp_path, local_aws, offline):
     from compliance.run import Options, prepare
 
-    for key, value in offline_env().items():
-        monkeypatch.setenv(key, value)
     run = prepare(Options(baseline=str(write_baseline(tmp_path / "b.yaml")), endpoint_url=local_aws.url), "pytest")
     try:
         worker = Run.from_worker(json.loads(json.dumps(run.to_worker())))
@@ -118,7 +121,7 @@ def test_aws_endpoint_url_and_command_line_scope(seeder, tmp_path, run_suite, lo
 def test_organization_discovery(seeder, tmp_path, run_suite):
     org = seeder.client("organizations", MANAGEMENT)
     org.create_organization(FeatureSet="ALL")
-    with _account_ids(iter([PROD, DEV])):
+    with fixed_account_ids(iter([PROD, DEV])):
         org.create_account(AccountName="prod", Email="prod@example.com")
         org.create_account(AccountName="dev", Email="dev@example.com")
     seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])

@@ -7,7 +7,6 @@ from compliance.aws import guard
 from compliance.aws.metering import Meter
 from compliance.aws.sessions import Connection
 from compliance.errors import ReadOnlyViolation
-from tests.conftest import offline_env
 
 
 @pytest.mark.parametrize(
@@ -36,9 +35,7 @@ def test_is_allowed(service, operation, allowed):
     assert guard.is_allowed(service, operation) is allowed
 
 
-def test_guard_refuses_before_anything_is_sent(monkeypatch):
-    for key, value in offline_env().items():
-        monkeypatch.setenv(key, value)
+def test_guard_refuses_before_anything_is_sent(offline):
     meter = Meter()
     # Port 9 (discard) on loopback: had the request been sent, it would fail differently.
     connection = Connection(meter, endpoint_url="http://127.0.0.1:9", max_attempts=1)
@@ -50,13 +47,11 @@ def test_guard_refuses_before_anything_is_sent(monkeypatch):
     assert sum(meter.requests.values()) == 0
 
 
-def test_guard_is_installed_on_assumed_role_sessions(local_aws, seeder, audit_roles, monkeypatch):
+def test_guard_is_installed_on_assumed_role_sessions(local_aws, seeder, audit_roles, offline):
     from compliance.aws.sessions import RoleAssumer
     from compliance.demo.organization import EXTERNAL_ID
     from tests.conftest import PROD
 
-    for key, value in offline_env().items():
-        monkeypatch.setenv(key, value)
     connection = Connection(Meter(), endpoint_url=local_aws.url)
     assumer = RoleAssumer(connection, connection.session(), f"arn:aws:iam::{PROD}:role/ComplianceAudit",
                           "test", EXTERNAL_ID, 900, "us-east-1")

@@ -8,7 +8,6 @@ real passes and real failures. ``baselines/demo.yaml`` describes it.
 
 import contextlib
 import json
-from itertools import count
 from unittest import mock
 
 import boto3
@@ -49,7 +48,7 @@ class Seeder:
 
 
 @contextlib.contextmanager
-def _account_ids(ids):
+def fixed_account_ids(ids):
     """Give accounts created in the organization the demo's fixed IDs."""
     queue = iter(ids)
     with mock.patch.object(organization_utils, "make_random_account_id", lambda: next(queue)):
@@ -61,7 +60,7 @@ def seed_organization(seeder):
     org.create_organization(FeatureSet="ALL")
     root = org.list_roots()["Roots"][0]["Id"]
     ous = {}
-    with _account_ids(account_id for account_id, _, _ in ACCOUNTS):
+    with fixed_account_ids(account_id for account_id, _, _ in ACCOUNTS):
         for account_id, name, ou_name in ACCOUNTS:
             if ou_name not in ous:
                 ous[ou_name] = org.create_organizational_unit(ParentId=root, Name=ou_name)["OrganizationalUnit"]["Id"]

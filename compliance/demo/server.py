@@ -124,7 +124,11 @@ class LocalAws:
     """moto, patched to AWS semantics, serving on 127.0.0.1."""
 
     def __init__(self, port=0):
-        from moto.moto_server.werkzeug_app import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
 
         moto_patches.apply()
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
