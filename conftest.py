@@ -1,3 +1,3 @@
 """Root of the compliance suite: registers its pytest wiring (see fixtures/)."""
 
-pytest_plugins = ["fixtures.plugin", "fixtures.collection", "fixtures.aws", "fixtures.reporting"]
+pytest_plugins = ["fixtures.plugin", "fixtures.collection", "fixtures.aws", "fixtures.inventory", "fixtures.reporting"]

@@ -35,3 +35,8 @@ class AccountUnreachable(Exception):
 
 class ReadOnlyViolation(Exception):
     """A non-read AWS operation was attempted; the guard refused to send it."""
+
+
+class ScopeIncomplete(Exception):
+    """The scope lacks an account a control needs (for example no account has
+    the log-archive role); the control errors with what to add."""

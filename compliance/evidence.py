@@ -25,6 +25,11 @@ class Finding:
     fix: str
 
 
+def root_arn(partition, account_id):
+    """The ARN naming a whole account, for account-wide settings."""
+    return f"arn:{partition}:iam::{account_id}:root"
+
+
 def _plain(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()

@@ -15,7 +15,8 @@ from compliance.targets import Account, Scope
 
 
 def accounts_in_scope(baseline, estate, caller_account):
-    """Sorted ``Account`` list: listed accounts, or the organization's active ones."""
+    """Sorted ``Account`` list: the listed accounts, plus with discovery every
+    active account of the organization."""
     listed = {a["id"]: Account(a["id"], a.get("name", ""), a.get("role", "workload"), a.get("environment", ""))
               for a in baseline.accounts}
     if baseline.discover:
@@ -27,13 +28,10 @@ def accounts_in_scope(baseline, estate, caller_account):
                 "account or a delegated administrator, or list the accounts in the baseline or with --accounts."
             ) from None
         active = {a["Id"]: a["Name"] for a in found}
-        missing = sorted(set(listed) - set(active))
-        if missing:
-            raise ConfigurationError(
-                f"{baseline.path}: accounts {', '.join(missing)} are listed but are not active accounts "
-                "of the organization; remove them or fix the IDs"
-            )
+        # Listed accounts outside the organization (a standalone or newly
+        # acquired account) stay in scope: the baseline says they matter.
         accounts = [listed.get(i) or Account(i, name) for i, name in active.items()]
+        accounts += [account for account_id, account in listed.items() if account_id not in active]
     else:
         accounts = list(listed.values())
     excluded = set(baseline.exclude)

@@ -13,6 +13,9 @@ from compliance.demo.organization import (
 from compliance.run import Run
 from tests.conftest import DEV, MANAGEMENT, PROD, offline_env, write_baseline
 
+# The harness is exercised through one regional and one account-wide control.
+REGIONAL_AND_ACCOUNT = ("controls/kms", "controls/iam")
+
 
 def _violations(seeder):
     create_key(seeder, PROD, "eu-west-1", "rotating", rotation_days=365)
@@ -27,9 +30,9 @@ def _verdicts(suite):
 def test_same_results_with_and_without_xdist_and_no_repeated_requests(seeder, audit_roles, tmp_path, run_suite):
     _violations(seeder)
     baseline = write_baseline(tmp_path / "b.yaml")
-    serial = run_suite("-n", "0", baseline=baseline)
+    serial = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "0", baseline=baseline)
     serial_results, serial_api = _verdicts(serial), serial.results["run"]["api"]
-    parallel = run_suite("-n", "2", baseline=baseline)
+    parallel = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "2", baseline=baseline)
 
     assert serial_results == _verdicts(parallel)
     assert len(serial_results) == 2 * 2 + 2  # KMS per account-region, IAM per account
@@ -69,7 +72,7 @@ def test_scope_survives_the_hand_off_to_workers(audit_roles, tmp_path, local_aws
 def test_an_unassumable_account_errors_alone(seeder, tmp_path, run_suite):
     seed_audit_roles(seeder, [PROD])  # dev has no audit role
     _violations(seeder)
-    suite = run_suite(baseline=write_baseline(tmp_path / "b.yaml"))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, baseline=write_baseline(tmp_path / "b.yaml"))
 
     outcomes = suite.outcomes()
     assert {label: o for label, o in outcomes.items() if DEV in label} == {
@@ -81,7 +84,7 @@ def test_an_unassumable_account_errors_alone(seeder, tmp_path, run_suite):
 
 
 def test_a_region_not_enabled_is_skipped_with_the_reason(seeder, audit_roles, tmp_path, run_suite):
-    suite = run_suite(baseline=write_baseline(tmp_path / "b.yaml", regions=["eu-west-1", "me-south-1"]))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, baseline=write_baseline(tmp_path / "b.yaml", regions=["eu-west-1", "me-south-1"]))
     result = suite.result(f"prod-{PROD}-me-south-1")
     assert result["outcome"] == "skipped"
     assert result["message"] == f"Skipped: region me-south-1 is not enabled in account prod-{PROD}"
@@ -89,7 +92,8 @@ def test_a_region_not_enabled_is_skipped_with_the_reason(seeder, audit_roles, tm
 
 
 def test_enabled_regions_are_asked_once_per_account(seeder, audit_roles, tmp_path, run_suite):
-    suite = run_suite("--regions=enabled", "--accounts=" + PROD, baseline=write_baseline(tmp_path / "b.yaml"))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, "--regions=enabled", "--accounts=" + PROD,
+                      baseline=write_baseline(tmp_path / "b.yaml"))
     regions = suite.results["run"]["regions"][PROD]
     assert "eu-west-1" in regions and "me-south-1" not in regions and not any(r.startswith("cn-") for r in regions)
     assert len(suite.results["results"]) == len(regions) + 1
@@ -98,7 +102,7 @@ def test_enabled_regions_are_asked_once_per_account(seeder, audit_roles, tmp_pat
 
 def test_unreadable_region_list_errors_the_account(seeder, audit_roles, tmp_path, run_suite, local_aws):
     local_aws.inject("UnauthorizedOperation", "denied", service="ec2", operation="DescribeRegions", account=DEV)
-    suite = run_suite(baseline=write_baseline(tmp_path / "b.yaml"))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, baseline=write_baseline(tmp_path / "b.yaml"))
     result = suite.result(f"dev-{DEV}-eu-west-1")
     assert result["outcome"] == "error"
     assert f"could not read ec2:DescribeRegions in account {DEV} region us-east-1: UnauthorizedOperation" in result["message"]
@@ -111,7 +115,7 @@ def test_aws_endpoint_url_and_command_line_scope(seeder, tmp_path, run_suite, lo
     _violations(seeder)
     baseline = write_baseline(tmp_path / "b.yaml", audit_role={"name": "SomethingElse"},
                               accounts={"list": [{"id": "999988887777"}]}, regions=["eu-west-1"])
-    suite = run_suite(f"--accounts={DEV},{PROD}", f"--audit-role={AUDIT_ROLE}", "--external-id=cli-external-id",
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, f"--accounts={DEV},{PROD}", f"--audit-role={AUDIT_ROLE}", "--external-id=cli-external-id",
                       baseline=baseline, endpoint=False, env=offline_env(AWS_ENDPOINT_URL=local_aws.url))
     assert suite.outcomes() == {
         f"{DEV}-eu-west-1": "failed", f"{PROD}-eu-west-1": "passed", DEV: "failed", PROD: "passed"}
@@ -137,7 +141,7 @@ def test_organization_discovery(seeder, tmp_path, run_suite):
 
 def test_reports_record_the_run_and_every_result(seeder, audit_roles, tmp_path, run_suite):
     _violations(seeder)
-    suite = run_suite(baseline=write_baseline(tmp_path / "b.yaml"))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, baseline=write_baseline(tmp_path / "b.yaml"))
 
     run = suite.results["run"]
     for key in ("started", "finished", "suite_version", "commit", "baseline", "baseline_sha256",
@@ -158,7 +162,8 @@ def test_reports_record_the_run_and_every_result(seeder, audit_roles, tmp_path, 
 
 
 def test_each_accounts_tests_run_on_one_worker(seeder, audit_roles, tmp_path, run_suite):
-    suite = run_suite("-n", "2", baseline=write_baseline(tmp_path / "b.yaml", regions=["us-east-1", "eu-west-1", "eu-central-1"]))
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "2",
+                      baseline=write_baseline(tmp_path / "b.yaml", regions=["us-east-1", "eu-west-1", "eu-central-1"]))
     workers = {}
     for result in suite.results["results"]:
         workers.setdefault(result["account_id"], set()).add(result["worker"])

@@ -72,6 +72,10 @@ def test_a_whole_run_sends_only_reads(local_aws, seeder, audit_roles, run_suite,
     suite = run_suite(baseline=write_baseline(tmp_path / "baseline.yaml"))
 
     assert suite.returncode == 1, suite.output
-    seen = {(r["service"], r["operation"]) for r in local_aws.injector.log}
+    seen = {(r["service"], r["operation"]) for r in local_aws.injector.log if "operation" in r}
     assert ("kms", "GetKeyRotationStatus") in seen
     assert all(guard.is_allowed(*op) for op in seen), seen
+    # REST protocols (S3) name no operation on the wire: their reads are GET and HEAD.
+    rest = {(r["service"], r["method"]) for r in local_aws.injector.log if "operation" not in r}
+    assert ("s3", "GET") in rest
+    assert {method for _, method in rest} <= {"GET", "HEAD"}, rest

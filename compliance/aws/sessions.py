@@ -9,6 +9,7 @@ refresh themselves before they expire, so runs may outlast a role session.
 import datetime
 import getpass
 import re
+import urllib.parse
 
 import boto3
 import botocore.session
@@ -44,12 +45,24 @@ class Connection:
         core = botocore_session or botocore.session.Session(profile=profile)
         guard.install(core)
         self.meter.install(core)
+        if self.endpoint_url:
+            core.register("before-sign.s3-control", _to_endpoint_host, unique_id="compliance-s3control-host")
         return boto3.Session(botocore_session=core)
 
     def client(self, session, service, region):
         return session.client(
             service, region_name=region, endpoint_url=self.endpoint_url, config=self.config
         )
+
+
+def _to_endpoint_host(request, **_):
+    """On AWS, s3control prefixes the host with ``<account-id>.``; a custom
+    endpoint (moto, LocalStack) is a single host and reads the account from the
+    ``x-amz-account-id`` header instead."""
+    parts = urllib.parse.urlsplit(request.url)
+    prefix, _, host = parts.netloc.partition(".")
+    if prefix.isdigit() and len(prefix) == 12:
+        request.url = urllib.parse.urlunsplit(parts._replace(netloc=host))
 
 
 def caller_identity(connection, session, region):

@@ -13,20 +13,69 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   partition.
 - kms:CreateKey: AWS defaults ``KeyUsage`` to ENCRYPT_DECRYPT; moto leaves it
   empty, so DescribeKey returned no KeyUsage.
+- s3:PutBucketVersioning / GetBucketVersioning: AWS keeps and reports
+  ``MFADelete``; moto drops it.
+- cloudtrail:DescribeTrails / GetTrailStatus: AWS shows an organization trail
+  to every member account (a shadow trail, with includeShadowTrails); moto only
+  shows an account its own trails. GetEventSelectors: a trail created without
+  selectors records all management events, which AWS reports as one selector;
+  moto reports none.
+- ec2:GetConsoleOutput: AWS returns each instance's own console; moto returns
+  one fixed text. Here an instance prints cloud-init's SSH host key
+  fingerprints, unique per instance unless ``set_console_output`` gives it
+  another console (for example a clone's).
+- rds:DescribeCertificates is missing from moto; DescribeDBInstances lacks
+  ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
+  served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
+  validity ends, whose PEMs are in rds-certificate-authorities.pem).
 """
 
+import datetime
+import hashlib
 import json
+from pathlib import Path
 
+from moto.cloudtrail import models as cloudtrail_models
+from moto.cloudtrail import responses as cloudtrail_responses
 from moto.core.exceptions import ServiceException
+from moto.core.responses import ActionResult
+from moto.ec2.models import ec2_backends
 from moto.ec2.responses import availability_zones_and_regions as ec2_regions
+from moto.ec2.responses import general as ec2_general
+from moto.ec2.utils import Base64EncodedString
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
+from moto.organizations.models import organizations_backends
+from moto.rds import models as rds_models
+from moto.rds import responses as rds_responses
+from moto.s3 import responses as s3_responses
 from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
+from compliance.certificates import parse_bundle
+
 DEFAULT_ROTATION_PERIOD_DAYS = 365
+DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
 _applied = False
+
+
+def _stand_in_rds_cas():
+    pem = (Path(__file__).parent / "rds-certificate-authorities.pem").read_bytes()
+    return [
+        {
+            "CertificateIdentifier": cert.subject.split(",")[0].removeprefix("CN="),
+            "CertificateType": "CA",
+            "Thumbprint": cert.sha1,
+            "ValidFrom": cert.not_before,
+            "ValidTill": cert.not_after,
+            "CustomerOverride": False,
+        }
+        for cert in parse_bundle(pem, "rds-certificate-authorities.pem")
+    ]
+
+
+RDS_CERTIFICATE_AUTHORITIES = _stand_in_rds_cas()
 
 
 class _AccessDenied(ServiceException):
@@ -100,6 +149,116 @@ def _describe_only_enabled_regions(original):
     return describe_regions
 
 
+def _keep_mfa_delete(original):
+    def _bucket_response_put(self, request, bucket_name, querystring):
+        result = original(self, request, bucket_name, querystring)
+        if "versioning" in querystring:
+            body = self.body.decode("utf-8")
+            for state in ("Enabled", "Disabled"):
+                if f"<MfaDelete>{state}</MfaDelete>" in body:
+                    self.backend.get_bucket(bucket_name).mfa_delete = state
+        return result
+
+    return _bucket_response_put
+
+
+def _report_mfa_delete(self):
+    bucket = self.backend.get_bucket(self.bucket_name)
+    result = {"Status": bucket.versioning_status}
+    if getattr(bucket, "mfa_delete", None):
+        result["MFADelete"] = bucket.mfa_delete
+    self.data["Action"] = "GetBucketVersioning"
+    return self.serialized(ActionResult(result))
+
+
+def _with_organization_shadow_trails(original):
+    def describe_trails(self, include_shadow_trails):
+        trails = list(original(self, include_shadow_trails))
+        management = organizations_backends.master_accounts.get(self.account_id, (None,))[0]
+        if include_shadow_trails and management not in (None, self.account_id):
+            for backend in cloudtrail_models.cloudtrail_backends[management].values():
+                trails += [
+                    trail for trail in backend.trails.values()
+                    if trail.is_org_trail and (trail.is_multi_region or trail.region_name == self.region_name)
+                ]
+        return trails
+
+    return describe_trails
+
+
+ALL_MANAGEMENT_EVENTS = {"ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": [],
+                         "ExcludeManagementEventSources": []}
+
+
+def _default_event_selectors(original):
+    def get_event_selectors(self):
+        response = json.loads(original(self))
+        if not response.get("EventSelectors") and not response.get("AdvancedEventSelectors"):
+            response["EventSelectors"] = [ALL_MANAGEMENT_EVENTS]
+            response.pop("AdvancedEventSelectors", None)
+        return json.dumps(response)
+
+    return get_event_selectors
+
+
+def cloud_init_console(fingerprints):
+    """Console text as cloud-init prints it: ``{key type: fingerprint}``."""
+    lines = [f"256 {fp} root@ip-10-0-0-1 ({key_type})" for key_type, fp in fingerprints.items()]
+    return "\n".join([
+        "[    0.000000] Linux version 6.1.0-aws",
+        "Cloud-init v. 23.1 running 'modules:final'",
+        "-----BEGIN SSH HOST KEY FINGERPRINTS-----",
+        *lines,
+        "-----END SSH HOST KEY FINGERPRINTS-----",
+        "Cloud-init v. 23.1 finished",
+    ]) + "\n"
+
+
+def unique_fingerprints(instance_id):
+    """Host keys as a freshly booted instance generates them: its own."""
+    return {
+        key_type: "SHA256:" + hashlib.sha256(f"{instance_id}/{key_type}".encode()).hexdigest()[:43]
+        for key_type in ("ECDSA", "ED25519", "RSA")
+    }
+
+
+def set_console_output(account_id, region, instance_id, text):
+    """Make ``instance_id`` print ``text`` on its console (demo and tests)."""
+    ec2_backends[account_id][region].get_instance(instance_id).console_output = text
+
+
+def _console_output_per_instance(self):
+    instance = self.ec2_backend.get_instance(self._get_param("InstanceId"))
+    text = getattr(instance, "console_output", None) or cloud_init_console(unique_fingerprints(instance.id))
+    return ActionResult({
+        "InstanceId": instance.id,
+        "Timestamp": datetime.datetime.now(datetime.timezone.utc),
+        "Output": Base64EncodedString.from_raw_string(text),
+    })
+
+
+def _describe_certificates(self):
+    wanted = self._get_param("CertificateIdentifier")
+    certificates = [c for c in RDS_CERTIFICATE_AUTHORITIES if wanted in (None, c["CertificateIdentifier"])]
+    return ActionResult({"Certificates": certificates, "DefaultCertificateForNewLaunches": DEFAULT_RDS_CA})
+
+
+def _instances_with_certificate_details(original):
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        if self.ca_certificate_identifier in (None, "rds-ca-default"):
+            self.ca_certificate_identifier = DEFAULT_RDS_CA
+
+    return __init__
+
+
+def _certificate_details(self):
+    ca = next((c for c in RDS_CERTIFICATE_AUTHORITIES if c["CertificateIdentifier"] == self.ca_certificate_identifier), None)
+    server_until = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=365)
+    valid_till = min(server_until, ca["ValidTill"]) if ca else server_until
+    return {"CAIdentifier": self.ca_certificate_identifier, "ValidTill": valid_till}
+
+
 def apply():
     """Patch moto in this process (idempotent)."""
     global _applied
@@ -111,4 +270,14 @@ def apply():
     regions = ec2_regions.AvailabilityZonesAndRegions
     regions.describe_regions = _describe_only_enabled_regions(regions.describe_regions)
     kms_models.Key.__init__ = _key_usage_defaults_to_encrypt_decrypt(kms_models.Key.__init__)
+    s3_responses.S3Response._bucket_response_put = _keep_mfa_delete(s3_responses.S3Response._bucket_response_put)
+    s3_responses.S3Response.get_bucket_versioning = _report_mfa_delete
+    backend = cloudtrail_models.CloudTrailBackend
+    backend.describe_trails = _with_organization_shadow_trails(backend.describe_trails)
+    trails = cloudtrail_responses.CloudTrailResponse
+    trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
+    ec2_general.General.get_console_output = _console_output_per_instance
+    rds_responses.RDSResponse.describe_certificates = _describe_certificates
+    rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
+    rds_models.DBInstance.certificate_details = property(_certificate_details)
     _applied = True

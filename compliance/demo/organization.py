@@ -13,6 +13,12 @@ from unittest import mock
 import boto3
 from moto.organizations import utils as organization_utils
 
+from compliance.demo.moto_patches import (
+    cloud_init_console,
+    set_console_output,
+    unique_fingerprints,
+)
+
 MANAGEMENT = "123456789012"  # moto's default account: the demo's starting identity
 ACCOUNTS = [
     ("222233334444", "log-archive", "Security"),
@@ -20,7 +26,10 @@ ACCOUNTS = [
     ("444455556666", "prod", "Workloads"),
     ("555566667777", "dev", "Workloads"),
 ]
-IDS = {name: account_id for account_id, name, _ in ACCOUNTS} | {"management": MANAGEMENT}
+ACQUIRED = "666677778888"  # a standalone account not (yet) in the organization
+IDS = {name: account_id for account_id, name, _ in ACCOUNTS} | {"management": MANAGEMENT, "acquired": ACQUIRED}
+ORG_TRAIL_BUCKET = "demo-org-cloudtrail-archive"
+DATA_EVENTS_BUCKET = "demo-org-data-events"
 AUDIT_ROLE = "ComplianceAudit"
 EXTERNAL_ID = "demo-external-id"
 READ_ONLY = {
@@ -114,7 +123,134 @@ def seed_password_policies(seeder):
     for name in ("management", "log-archive", "security"):
         seeder.client("iam", IDS[name]).update_account_password_policy(**strong)
     seeder.client("iam", IDS["prod"]).update_account_password_policy(MinimumPasswordLength=8)  # violation
+    seeder.client("iam", IDS["acquired"]).update_account_password_policy(**strong)
     # dev: no password policy at all (violation)
+
+
+def archive_bucket_policy(bucket, org_id, extra_statements=()):
+    """TLS-only, CloudTrail-writable, organization-only bucket policy."""
+    arn = f"arn:aws:s3:::{bucket}"
+    return json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+         "Resource": [arn, f"{arn}/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+        {"Sid": "CloudTrailWrite", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+         "Action": ["s3:GetBucketAcl", "s3:PutObject"], "Resource": [arn, f"{arn}/*"]},
+        {"Sid": "OrganizationRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+         "Resource": f"{arn}/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": org_id}}},
+        *extra_statements,
+    ]})
+
+
+def create_bucket(seeder, account_id, name, region="us-east-1", object_lock=False, versioning=None,
+                  mfa_delete=None, tags=None):
+    s3 = seeder.client("s3", account_id, region)
+    create = {"Bucket": name, "ObjectLockEnabledForBucket": object_lock}
+    if region != "us-east-1":
+        create["CreateBucketConfiguration"] = {"LocationConstraint": region}
+    s3.create_bucket(**create)
+    if versioning:
+        config = {"Status": versioning, **({"MFADelete": mfa_delete} if mfa_delete else {})}
+        s3.put_bucket_versioning(Bucket=name, VersioningConfiguration=config, **({"MFA": "demo 123456"} if mfa_delete else {}))
+    if tags:
+        s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]})
+    return s3
+
+
+def seed_cloudtrail(seeder):
+    """Two organization trails delivering to the log-archive account: the main
+    one (compliant, with a compliant archive) and an S3 data-events trail whose
+    bucket lacks Object Lock."""
+    org_id = seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
+    archive = create_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, object_lock=True,
+                            versioning="Enabled", mfa_delete="Enabled")
+    archive.put_object_lock_configuration(Bucket=ORG_TRAIL_BUCKET, ObjectLockConfiguration={
+        "ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 400}}})
+    archive.put_public_access_block(Bucket=ORG_TRAIL_BUCKET, PublicAccessBlockConfiguration={
+        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+    archive.put_bucket_policy(Bucket=ORG_TRAIL_BUCKET, Policy=archive_bucket_policy(ORG_TRAIL_BUCKET, org_id))
+    logs = create_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
+    logs.put_bucket_policy(Bucket="demo-org-access-logs", Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "S3ServerAccessLogs", "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
+        "Action": "s3:PutObject", "Resource": "arn:aws:s3:::demo-org-access-logs/*"}]}))
+    archive.put_bucket_logging(Bucket=ORG_TRAIL_BUCKET, BucketLoggingStatus={"LoggingEnabled": {
+        "TargetBucket": "demo-org-access-logs", "TargetPrefix": f"{ORG_TRAIL_BUCKET}/"}})
+
+    # Violations: no Object Lock, no TLS-only policy, an outside auditor can read, no MFA Delete.
+    data = create_bucket(seeder, IDS["log-archive"], DATA_EVENTS_BUCKET, versioning="Enabled")
+    data.put_bucket_policy(Bucket=DATA_EVENTS_BUCKET, Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Sid": "ExternalAuditorRead", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::999988887777:root"},
+         "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{DATA_EVENTS_BUCKET}/*"}]}))
+
+    key_arn = seeder.client("kms", MANAGEMENT).describe_key(KeyId="alias/org-trail")["KeyMetadata"]["Arn"]
+    trails = seeder.client("cloudtrail", MANAGEMENT)
+    trails.create_trail(Name="org-trail", S3BucketName=ORG_TRAIL_BUCKET, IsOrganizationTrail=True,
+                        IsMultiRegionTrail=True, EnableLogFileValidation=True, KmsKeyId=key_arn)
+    trails.start_logging(Name="org-trail")
+    trails.create_trail(Name="org-data-events", S3BucketName=DATA_EVENTS_BUCKET, IsOrganizationTrail=True)
+    trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{
+        "ReadWriteType": "All", "IncludeManagementEvents": False,
+        "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
+    trails.start_logging(Name="org-data-events")
+
+
+def seed_archive_buckets(seeder):
+    """Archive buckets chosen by the demo baseline's selectors."""
+    create_bucket(seeder, IDS["prod"], "prod-backups-archive", "eu-west-1", versioning="Enabled", mfa_delete="Enabled")
+    findings = create_bucket(seeder, IDS["security"], "security-findings-archive", versioning="Enabled",
+                             mfa_delete="Enabled")
+    findings.put_bucket_lifecycle_configuration(Bucket="security-findings-archive", LifecycleConfiguration={"Rules": [{
+        "ID": "expire-old-versions", "Status": "Enabled", "Filter": {"Prefix": ""},
+        "NoncurrentVersionExpiration": {"NoncurrentDays": 30}}]})  # violation: conflicts with MFA Delete
+    create_bucket(seeder, IDS["dev"], "dev-exports", "eu-central-1", versioning="Suspended",
+                  tags={"retention": "archive"})  # violation: tagged archive, versioning suspended
+    create_bucket(seeder, IDS["dev"], "dev-scratch", "eu-central-1")  # not an archive
+
+
+def create_database(seeder, account_id, region, name, ca, engine="postgres", cluster=None):
+    rds = seeder.client("rds", account_id, region)
+    create = {"DBInstanceIdentifier": name, "Engine": engine, "DBInstanceClass": "db.t3.medium",
+              "CACertificateIdentifier": ca}
+    if cluster:
+        create["DBClusterIdentifier"] = cluster
+    else:
+        create.update(MasterUsername="admin", MasterUserPassword="demo-password-1", AllocatedStorage=20)
+    rds.create_db_instance(**create)
+
+
+def seed_rds(seeder):
+    create_database(seeder, IDS["prod"], "eu-west-1", "orders-db", "rds-ca-rsa2048-g1")
+    rds = seeder.client("rds", IDS["prod"], "us-east-1")
+    rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-postgresql", MasterUsername="admin",
+                          MasterUserPassword="demo-password-1")
+    create_database(seeder, IDS["prod"], "us-east-1", "ledger-1", "rds-ca-2019", "aurora-postgresql", "ledger")  # retired
+    create_database(seeder, IDS["dev"], "eu-central-1", "dev-db", "rds-ca-ecc384-g1", "mysql")  # CA not in the bundle
+
+
+COMPROMISED_FINGERPRINT = "SHA256:demo0compromised0host0key0from0a0public0leak00"
+
+
+LINUX_AMI = "ami-760aaa0f"  # Amazon Linux in moto's image catalog
+WINDOWS_AMI = "ami-12c6146b"  # Windows Server in moto's image catalog
+
+
+def launch(seeder, account_id, region, count=1, image=LINUX_AMI):
+    ec2 = seeder.client("ec2", account_id, region)
+    reservation = ec2.run_instances(ImageId=image, MinCount=count, MaxCount=count, InstanceType="t3.micro")
+    return [i["InstanceId"] for i in reservation["Instances"]]
+
+
+def seed_ec2(seeder):
+    """Unique host keys almost everywhere; two prod clones sharing keys; one
+    security instance with a known-compromised key."""
+    launch(seeder, IDS["dev"], "us-east-1")
+    launch(seeder, IDS["log-archive"], "eu-west-1")
+    launch(seeder, IDS["dev"], "eu-west-1", image=WINDOWS_AMI)  # no SSH host keys to judge
+    clone_keys = unique_fingerprints("golden-image-with-baked-keys")
+    for instance_id in launch(seeder, IDS["prod"], "eu-west-1", count=2):
+        set_console_output(IDS["prod"], "eu-west-1", instance_id, cloud_init_console(clone_keys))
+    (bastion,) = launch(seeder, IDS["security"], "eu-central-1")
+    leaked = {**unique_fingerprints(bastion), "RSA": COMPROMISED_FINGERPRINT}
+    set_console_output(IDS["security"], "eu-central-1", bastion, cloud_init_console(leaked))
 
 
 def seed(url):
@@ -124,3 +260,7 @@ def seed(url):
     seed_audit_roles(seeder, sorted(IDS.values()))
     seed_kms(seeder)
     seed_password_policies(seeder)
+    seed_cloudtrail(seeder)
+    seed_archive_buckets(seeder)
+    seed_rds(seeder)
+    seed_ec2(seeder)

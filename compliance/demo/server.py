@@ -82,7 +82,7 @@ class FaultInjector:
         """Service, operation, account and region of a signed request."""
         from moto.iam.models import get_account_id_from
 
-        request = {}
+        request = {"method": environ["REQUEST_METHOD"]}
         match = _CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
         if match:
             access_key, request["region"], request["service"] = match.groups()

@@ -33,3 +33,8 @@ def rotation_status(api, region, key):
     """``GetKeyRotationStatus``: ``KeyRotationEnabled`` and, when enabled,
     ``RotationPeriodInDays``."""
     return api.read("kms", "GetKeyRotationStatus", region, KeyId=key["KeyId"])
+
+
+def key(api, key_arn):
+    """``DescribeKey`` of one key by ARN, read in the key's own region."""
+    return api.read("kms", "DescribeKey", key_arn.split(":")[3], KeyId=key_arn)["KeyMetadata"]

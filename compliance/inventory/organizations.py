@@ -11,3 +11,8 @@ def active_accounts(api, home_region):
     answer = api.read("organizations", "ListAccounts", home_region)
     accounts = [a for a in answer["Accounts"] if a.get("State", a.get("Status")) == ACTIVE]
     return sorted(accounts, key=lambda a: a["Id"])
+
+
+def organization(api, home_region):
+    """``DescribeOrganization``: Id, Arn, MasterAccountId, FeatureSet."""
+    return api.read("organizations", "DescribeOrganization", home_region)["Organization"]

@@ -1,0 +1,33 @@
+"""Amazon EC2: running instances and what they print on their console."""
+
+import re
+
+_FINGERPRINTS = re.compile(
+    r"-----BEGIN SSH HOST KEY FINGERPRINTS-----(.*?)-----END SSH HOST KEY FINGERPRINTS-----", re.DOTALL
+)
+_FINGERPRINT_LINE = re.compile(r"^\s*\d+\s+(\S+)\s+.*\((\w+)\)\s*$")
+
+
+def running_instances(api, region):
+    answer = api.read("ec2", "DescribeInstances", region,
+                      Filters=[{"Name": "instance-state-name", "Values": ["running"]}])
+    return sorted((i for r in answer["Reservations"] for i in r["Instances"]), key=lambda i: i["InstanceId"])
+
+
+def console_output(api, region, instance_id):
+    """The instance's console text (boto3 decodes the base64), or "" if none."""
+    return api.read("ec2", "GetConsoleOutput", region, InstanceId=instance_id).get("Output") or ""
+
+
+def ssh_host_key_fingerprints(console):
+    """``{key type: fingerprint}`` from cloud-init's fingerprint block (the
+    last one printed, as a reboot prints it again)."""
+    blocks = _FINGERPRINTS.findall(console)
+    if not blocks:
+        return {}
+    found = {}
+    for line in blocks[-1].splitlines():
+        match = _FINGERPRINT_LINE.match(line)
+        if match:
+            found[match.group(2)] = match.group(1)
+    return found

@@ -1,0 +1,65 @@
+"""Amazon S3: buckets and the bucket settings the controls judge.
+
+Bucket-level reads go to the bucket's own region (``GetBucketLocation``).
+Each function answers one question; settings that are not configured come
+back as None (AWS answers with a NoSuch... error code for those).
+"""
+
+import json
+
+LEGACY_LOCATIONS = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}
+
+
+def bucket_names(api, home_region):
+    """Names of the buckets this account owns."""
+    return sorted(b["Name"] for b in api.read("s3", "ListBuckets", home_region)["Buckets"])
+
+
+def region(api, home_region, bucket):
+    constraint = api.read("s3", "GetBucketLocation", home_region, Bucket=bucket).get("LocationConstraint")
+    return LEGACY_LOCATIONS.get(constraint, constraint)
+
+
+def versioning(api, bucket_region, bucket):
+    """``{"Status": ..., "MFADelete": ...}``; keys absent when never configured."""
+    return api.read("s3", "GetBucketVersioning", bucket_region, Bucket=bucket)
+
+
+def lifecycle_rules(api, bucket_region, bucket):
+    answer = api.read("s3", "GetBucketLifecycleConfiguration", bucket_region,
+                      absent=("NoSuchLifecycleConfiguration",), Bucket=bucket)
+    return answer["Rules"] if answer else []
+
+
+def tags(api, bucket_region, bucket):
+    answer = api.read("s3", "GetBucketTagging", bucket_region, absent=("NoSuchTagSet",), Bucket=bucket)
+    return {t["Key"]: t["Value"] for t in answer["TagSet"]} if answer else {}
+
+
+def object_lock(api, bucket_region, bucket):
+    answer = api.read("s3", "GetObjectLockConfiguration", bucket_region,
+                      absent=("ObjectLockConfigurationNotFoundError",), Bucket=bucket)
+    return answer["ObjectLockConfiguration"] if answer else None
+
+
+def public_access_block(api, bucket_region, bucket):
+    answer = api.read("s3", "GetPublicAccessBlock", bucket_region,
+                      absent=("NoSuchPublicAccessBlockConfiguration",), Bucket=bucket)
+    return answer["PublicAccessBlockConfiguration"] if answer else None
+
+
+def account_public_access_block(api, home_region, account_id):
+    answer = api.read("s3control", "GetPublicAccessBlock", home_region,
+                      absent=("NoSuchPublicAccessBlockConfiguration",), AccountId=account_id)
+    return answer["PublicAccessBlockConfiguration"] if answer else None
+
+
+def policy(api, bucket_region, bucket):
+    """The bucket policy as a parsed document, or None."""
+    answer = api.read("s3", "GetBucketPolicy", bucket_region, absent=("NoSuchBucketPolicy",), Bucket=bucket)
+    return json.loads(answer["Policy"]) if answer else None
+
+
+def logging(api, bucket_region, bucket):
+    """The server access logging target, or None when logging is off."""
+    return api.read("s3", "GetBucketLogging", bucket_region, Bucket=bucket).get("LoggingEnabled")
