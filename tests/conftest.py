@@ -125,3 +125,32 @@ def run_suite(tmp_path, local_aws):
         return SuiteRun(process.returncode, process.stdout + process.stderr, reports)
 
     return run
+
+
+LOG_ARCHIVE = "222233334444"
+OUTSIDER = "666677778888"
+
+
+@pytest.fixture
+def organization(seeder):
+    """An AWS Organization: management, log-archive, prod and dev accounts,
+    each with the audit role; OUTSIDER has the role but is not a member."""
+    from compliance.demo.organization import fixed_account_ids
+
+    org = seeder.client("organizations", MANAGEMENT)
+    org.create_organization(FeatureSet="ALL")
+    with fixed_account_ids(iter([LOG_ARCHIVE, PROD, DEV])):
+        for name in ("log-archive", "prod", "dev"):
+            org.create_account(AccountName=name, Email=f"{name}@example.com")
+    seed_audit_roles(seeder, [MANAGEMENT, LOG_ARCHIVE, PROD, DEV, OUTSIDER])
+    return org.describe_organization()["Organization"]["Id"]
+
+
+def organization_baseline(path, **overrides):
+    """A baseline naming the organization's accounts and their roles."""
+    return write_baseline(path, accounts={"list": [
+        {"id": MANAGEMENT, "name": "management", "role": "management"},
+        {"id": LOG_ARCHIVE, "name": "log-archive", "role": "log-archive"},
+        {"id": PROD, "name": "prod"},
+        {"id": DEV, "name": "dev"},
+    ]}, **overrides)

@@ -46,7 +46,7 @@ class Connection:
         guard.install(core)
         self.meter.install(core)
         if self.endpoint_url:
-            core.register("before-sign.s3-control", _to_endpoint_host, unique_id="compliance-s3control-host")
+            core.register("before-sign.s3-control", to_endpoint_host, unique_id="compliance-s3control-host")
         return boto3.Session(botocore_session=core)
 
     def client(self, session, service, region):
@@ -55,7 +55,7 @@ class Connection:
         )
 
 
-def _to_endpoint_host(request, **_):
+def to_endpoint_host(request, **_):
     """On AWS, s3control prefixes the host with ``<account-id>.``; a custom
     endpoint (moto, LocalStack) is a single host and reads the account from the
     ``x-amz-account-id`` header instead."""

@@ -13,6 +13,7 @@ from unittest import mock
 import boto3
 from moto.organizations import utils as organization_utils
 
+from compliance.aws.sessions import to_endpoint_host
 from compliance.demo.moto_patches import (
     cloud_init_console,
     set_console_output,
@@ -53,6 +54,7 @@ class Seeder:
         client.meta.events.register(
             "before-sign", lambda request, **_: request.headers.__setitem__("x-moto-account-id", account_id)
         )
+        client.meta.events.register("before-sign.s3-control", to_endpoint_host)
         return client
 
 
@@ -156,24 +158,53 @@ def create_bucket(seeder, account_id, name, region="us-east-1", object_lock=Fals
     return s3
 
 
+BLOCK_ALL_PUBLIC_ACCESS = {"BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
+                           "RestrictPublicBuckets": True}
+
+
+def create_log_bucket(seeder, account_id, name):
+    """A bucket that S3 server access logs may be delivered to."""
+    logs = create_bucket(seeder, account_id, name)
+    logs.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "S3ServerAccessLogs", "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
+        "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{name}/*"}]}))
+
+
+def create_archive_bucket(seeder, account_id, name, org_id, log_bucket, mode="COMPLIANCE", days=400):
+    """A compliant CloudTrail archive: Object Lock, versioning with MFA Delete,
+    Block Public Access, TLS-only organization-only policy, access logging."""
+    archive = create_bucket(seeder, account_id, name, object_lock=True, versioning="Enabled", mfa_delete="Enabled")
+    archive.put_object_lock_configuration(Bucket=name, ObjectLockConfiguration={
+        "ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": mode, "Days": days}}})
+    archive.put_public_access_block(Bucket=name, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+    archive.put_bucket_policy(Bucket=name, Policy=archive_bucket_policy(name, org_id))
+    archive.put_bucket_logging(Bucket=name, BucketLoggingStatus={"LoggingEnabled": {
+        "TargetBucket": log_bucket, "TargetPrefix": f"{name}/"}})
+    return archive
+
+
+def create_organization_trail(seeder, name, bucket, key_arn=None, multi_region=True, validation=True, logging=True):
+    trails = seeder.client("cloudtrail", MANAGEMENT)
+    create = {"Name": name, "S3BucketName": bucket, "IsOrganizationTrail": True,
+              "IsMultiRegionTrail": multi_region, "EnableLogFileValidation": validation}
+    if key_arn:
+        create["KmsKeyId"] = key_arn
+    trails.create_trail(**create)
+    if logging:
+        trails.start_logging(Name=name)
+    return trails
+
+
+def organization_id(seeder):
+    return seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
+
+
 def seed_cloudtrail(seeder):
     """Two organization trails delivering to the log-archive account: the main
     one (compliant, with a compliant archive) and an S3 data-events trail whose
     bucket lacks Object Lock."""
-    org_id = seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
-    archive = create_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, object_lock=True,
-                            versioning="Enabled", mfa_delete="Enabled")
-    archive.put_object_lock_configuration(Bucket=ORG_TRAIL_BUCKET, ObjectLockConfiguration={
-        "ObjectLockEnabled": "Enabled", "Rule": {"DefaultRetention": {"Mode": "COMPLIANCE", "Days": 400}}})
-    archive.put_public_access_block(Bucket=ORG_TRAIL_BUCKET, PublicAccessBlockConfiguration={
-        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
-    archive.put_bucket_policy(Bucket=ORG_TRAIL_BUCKET, Policy=archive_bucket_policy(ORG_TRAIL_BUCKET, org_id))
-    logs = create_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
-    logs.put_bucket_policy(Bucket="demo-org-access-logs", Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
-        "Sid": "S3ServerAccessLogs", "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
-        "Action": "s3:PutObject", "Resource": "arn:aws:s3:::demo-org-access-logs/*"}]}))
-    archive.put_bucket_logging(Bucket=ORG_TRAIL_BUCKET, BucketLoggingStatus={"LoggingEnabled": {
-        "TargetBucket": "demo-org-access-logs", "TargetPrefix": f"{ORG_TRAIL_BUCKET}/"}})
+    create_log_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
+    create_archive_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), "demo-org-access-logs")
 
     # Violations: no Object Lock, no TLS-only policy, an outside auditor can read, no MFA Delete.
     data = create_bucket(seeder, IDS["log-archive"], DATA_EVENTS_BUCKET, versioning="Enabled")
@@ -182,15 +213,12 @@ def seed_cloudtrail(seeder):
          "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{DATA_EVENTS_BUCKET}/*"}]}))
 
     key_arn = seeder.client("kms", MANAGEMENT).describe_key(KeyId="alias/org-trail")["KeyMetadata"]["Arn"]
-    trails = seeder.client("cloudtrail", MANAGEMENT)
-    trails.create_trail(Name="org-trail", S3BucketName=ORG_TRAIL_BUCKET, IsOrganizationTrail=True,
-                        IsMultiRegionTrail=True, EnableLogFileValidation=True, KmsKeyId=key_arn)
-    trails.start_logging(Name="org-trail")
-    trails.create_trail(Name="org-data-events", S3BucketName=DATA_EVENTS_BUCKET, IsOrganizationTrail=True)
+    create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn)
+    trails = create_organization_trail(seeder, "org-data-events", DATA_EVENTS_BUCKET, multi_region=False,
+                                       validation=False)
     trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{
         "ReadWriteType": "All", "IncludeManagementEvents": False,
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
-    trails.start_logging(Name="org-data-events")
 
 
 def seed_archive_buckets(seeder):
