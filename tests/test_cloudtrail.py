@@ -13,7 +13,14 @@ from compliance.demo.organization import (
     create_organization_trail,
 )
 from controls.cloudtrail.trail_rules import management_event_kinds, s3_data_event_kinds
-from tests.conftest import DEV, LOG_ARCHIVE, MANAGEMENT, OUTSIDER, PROD, organization_baseline
+from tests.conftest import (
+    DEV,
+    LOG_ARCHIVE,
+    MANAGEMENT,
+    OUTSIDER,
+    PROD,
+    organization_baseline,
+)
 
 CONTROLS = "controls/cloudtrail"
 TRAIL = f"arn:aws:cloudtrail:us-east-1:{MANAGEMENT}:trail/org-trail"

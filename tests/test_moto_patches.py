@@ -5,8 +5,17 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID, create_key
-from tests.conftest import PROD
+from compliance.demo.moto_patches import set_console_output
+from compliance.demo.organization import (
+    AUDIT_ROLE,
+    EXTERNAL_ID,
+    create_bucket,
+    create_database,
+    create_key,
+    create_organization_trail,
+    launch,
+)
+from tests.conftest import MANAGEMENT, PROD
 
 
 def client(local_aws, service, region="us-east-1"):
@@ -65,3 +74,78 @@ def test_injected_faults_use_each_protocol(local_aws, seeder):
     with pytest.raises(ClientError, match="Throttling"):
         sts.get_caller_identity()
     assert sts.get_caller_identity()["Account"]  # the fault was used up
+
+
+def test_mfa_delete_is_kept_and_reported(local_aws, seeder):
+    s3 = seeder.client("s3", PROD)
+    s3.create_bucket(Bucket="archive-bucket")
+    assert "MFADelete" not in s3.get_bucket_versioning(Bucket="archive-bucket")
+    s3.put_bucket_versioning(Bucket="archive-bucket", MFA="device 123456",
+                             VersioningConfiguration={"Status": "Enabled", "MFADelete": "Enabled"})
+    assert s3.get_bucket_versioning(Bucket="archive-bucket")["MFADelete"] == "Enabled"
+    s3.put_bucket_versioning(Bucket="archive-bucket", MFA="device 123456",
+                             VersioningConfiguration={"Status": "Suspended", "MFADelete": "Disabled"})
+    versioning = s3.get_bucket_versioning(Bucket="archive-bucket")
+    assert (versioning["Status"], versioning["MFADelete"]) == ("Suspended", "Disabled")
+
+
+def test_organization_trails_are_shadowed_into_member_accounts(local_aws, seeder, organization):
+    from tests.conftest import OUTSIDER
+
+    create_bucket(seeder, MANAGEMENT, "org-trail-bucket")
+    create_bucket(seeder, MANAGEMENT, "local-trail-bucket")
+    trails = create_organization_trail(seeder, "org-trail", "org-trail-bucket")
+    trails.create_trail(Name="local", S3BucketName="local-trail-bucket")
+    member = seeder.client("cloudtrail", PROD, "eu-west-1")
+    shadow = member.describe_trails(includeShadowTrails=True)["trailList"]
+    assert [t["TrailARN"] for t in shadow] == [f"arn:aws:cloudtrail:us-east-1:{MANAGEMENT}:trail/org-trail"]
+    assert member.describe_trails(includeShadowTrails=False)["trailList"] == []
+    assert member.get_trail_status(Name=shadow[0]["TrailARN"])["IsLogging"] is True
+    assert seeder.client("cloudtrail", OUTSIDER).describe_trails()["trailList"] == []
+
+
+def test_trails_without_selectors_record_all_management_events(local_aws, seeder):
+    create_bucket(seeder, MANAGEMENT, "trail-bucket")
+    trails = seeder.client("cloudtrail", MANAGEMENT)
+    trails.create_trail(Name="plain-trail", S3BucketName="trail-bucket")
+    assert trails.get_event_selectors(TrailName="plain-trail")["EventSelectors"] == [
+        {"ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": [],
+         "ExcludeManagementEventSources": []}]
+    trails.put_event_selectors(TrailName="plain-trail", EventSelectors=[{"ReadWriteType": "WriteOnly"}])
+    assert trails.get_event_selectors(TrailName="plain-trail")["EventSelectors"][0]["ReadWriteType"] == "WriteOnly"
+
+
+def test_each_instance_prints_its_own_host_keys(local_aws, seeder):
+    first, second = launch(seeder, PROD, "eu-west-1", count=2)
+    ec2 = seeder.client("ec2", PROD, "eu-west-1")
+    consoles = [ec2.get_console_output(InstanceId=i)["Output"] for i in (first, second)]
+    assert all("-----BEGIN SSH HOST KEY FINGERPRINTS-----" in c for c in consoles)
+    assert consoles[0] != consoles[1]
+    set_console_output(PROD, "eu-west-1", second, "custom console\n")
+    assert ec2.get_console_output(InstanceId=second)["Output"] == "custom console\n"
+
+
+def test_rds_reports_certificate_authorities_and_details(local_aws, seeder):
+    create_database(seeder, PROD, "eu-west-1", "db", "rds-ca-ecc384-g1")
+    rds = seeder.client("rds", PROD, "eu-west-1")
+    instance = rds.describe_db_instances()["DBInstances"][0]
+    assert instance["CACertificateIdentifier"] == "rds-ca-ecc384-g1"
+    assert instance["CertificateDetails"]["CAIdentifier"] == "rds-ca-ecc384-g1"
+    certificates = {c["CertificateIdentifier"]: c for c in rds.describe_certificates()["Certificates"]}
+    assert set(certificates) == {"rds-ca-2019", "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"}
+    assert certificates["rds-ca-2019"]["ValidTill"].year == 2024
+    assert len(certificates["rds-ca-2019"]["Thumbprint"]) == 40
+    assert rds.describe_certificates(CertificateIdentifier="rds-ca-2019")["Certificates"][0]["CertificateType"] == "CA"
+    rds.create_db_instance(DBInstanceIdentifier="default-ca", Engine="postgres", DBInstanceClass="db.t3.micro",
+                           MasterUsername="a", MasterUserPassword="password-1", AllocatedStorage=20)
+    default = rds.describe_db_instances(DBInstanceIdentifier="default-ca")["DBInstances"][0]
+    assert default["CACertificateIdentifier"] == "rds-ca-rsa2048-g1"
+
+
+def test_s3control_reaches_a_custom_endpoint(local_aws, seeder):
+    from compliance.demo.organization import BLOCK_ALL_PUBLIC_ACCESS
+
+    s3control = seeder.client("s3control", PROD)
+    s3control.put_public_access_block(AccountId=PROD, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+    got = s3control.get_public_access_block(AccountId=PROD)["PublicAccessBlockConfiguration"]
+    assert got == BLOCK_ALL_PUBLIC_ACCESS

@@ -19,6 +19,17 @@ from werkzeug.serving import make_server
 from compliance.demo import moto_patches
 
 _CREDENTIAL = re.compile(r"Credential=([^/]+)/\d+/([^/]+)/([^/]+)/")
+# S3 (REST) names its bucket reads by sub-resource in the query string.
+S3_BUCKET_READS = {
+    "versioning": "GetBucketVersioning",
+    "policy": "GetBucketPolicy",
+    "lifecycle": "GetBucketLifecycleConfiguration",
+    "tagging": "GetBucketTagging",
+    "object-lock": "GetObjectLockConfiguration",
+    "logging": "GetBucketLogging",
+    "location": "GetBucketLocation",
+    "publicAccessBlock": "GetPublicAccessBlock",
+}
 
 
 @dataclass
@@ -37,7 +48,7 @@ class Fault:
             want is None or want == request.get(name)
             for name, want in (
                 ("service", self.service),
-                ("operation", self.operation),
+                ("operation" if "operation" in request else "s3_read", self.operation),
                 ("account", self.account),
                 ("region", self.region),
             )
@@ -95,14 +106,20 @@ class FaultInjector:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         body = environ["wsgi.input"].read(length) if length else b""
         environ["wsgi.input"] = io.BytesIO(body)
-        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+        params = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
             params.update(urllib.parse.parse_qs(body.decode()))
         if "Action" in params:
             request["operation"] = params["Action"][0]
             request["protocol"] = "ec2" if request.get("service") == "ec2" else "query"
-        else:
-            request["protocol"] = "rest-xml"
+            return request
+        request["protocol"] = "rest-xml"
+        if request.get("service") == "s3" and request["method"] == "GET":
+            read = [S3_BUCKET_READS[key] for key in params if key in S3_BUCKET_READS]
+            if read:
+                request["s3_read"] = read[0]
+            elif environ.get("PATH_INFO", "/") == "/":
+                request["s3_read"] = "ListBuckets"
         return request
 
 
