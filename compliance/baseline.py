@@ -65,6 +65,26 @@ def _schema(catalog):
                     {"const": ENABLED_REGIONS},
                 ]
             },
+            "waivers": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["id", "control", "reason", "owner", "ticket", "approved", "expires"],
+                    "properties": {
+                        "id": {"type": "string", "minLength": 1},
+                        "control": {"enum": sorted(catalog)},
+                        "account": account_id,
+                        "region": region,
+                        "resource": {"type": "string", "minLength": 1},
+                        "reason": {"type": "string", "minLength": 10},
+                        "owner": {"type": "string", "minLength": 1},
+                        "ticket": {"type": "string", "minLength": 1},
+                        "approved": {"type": "string", "format": "date"},
+                        "expires": {"type": "string", "format": "date"},
+                    },
+                },
+            },
             "controls": {
                 "type": "object",
                 "additionalProperties": False,
@@ -101,6 +121,7 @@ class Baseline:
     exclude: list
     regions: object
     controls: dict = field(default_factory=dict)
+    waivers: list = field(default_factory=list)
 
     def parameters(self, control):
         """The control's parameters: catalog defaults overlaid with this baseline."""
@@ -116,6 +137,7 @@ def load(path, catalog):
         raise source.error(list(error.absolute_path), _explain(error, catalog))
     data = source.data
     named_regions = [(["home_region"], data.get("home_region"))]
+    named_regions += [(["waivers", i, "region"], w.get("region")) for i, w in enumerate(data.get("waivers", []))]
     if isinstance(data["regions"], list):
         named_regions += [(["regions", i], name) for i, name in enumerate(data["regions"])]
     for where, name in named_regions:
@@ -127,6 +149,7 @@ def load(path, catalog):
         if account["id"] in seen:
             raise source.error(["accounts", "list", index, "id"], f"account {account['id']} is listed twice")
         seen.add(account["id"])
+    _check_waivers(source, data.get("waivers", []))
     if not listed and data["accounts"].get("discover") != "organization":
         raise source.error(["accounts"], "list the accounts in scope, or set `discover: organization`")
     return Baseline(
@@ -139,10 +162,24 @@ def load(path, catalog):
         exclude=data["accounts"].get("exclude", []),
         regions=data["regions"],
         controls=data.get("controls", {}),
+        waivers=data.get("waivers", []),
     )
 
 
+def _check_waivers(source, waivers):
+    seen = set()
+    for index, waiver in enumerate(waivers):
+        if waiver["id"] in seen:
+            raise source.error(["waivers", index, "id"], f"waiver ID {waiver['id']} is used twice; give each waiver its own ID")
+        seen.add(waiver["id"])
+        if waiver["expires"] < waiver["approved"]:
+            raise source.error(["waivers", index, "expires"],
+                               f"expires {waiver['expires']} is before approved {waiver['approved']}")
+
+
 def _explain(error, catalog):
+    if error.validator == "enum" and list(error.absolute_path)[-1:] == ["control"]:
+        return f"unknown control {error.instance!r}; known controls: {', '.join(sorted(catalog))}"
     if error.validator == "additionalProperties" and list(error.absolute_path) == ["controls"]:
         unknown = sorted(set(error.instance) - set(catalog))
         return f"unknown control {', '.join(unknown)}; known controls: {', '.join(sorted(catalog))}"

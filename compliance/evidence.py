@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass
 
 import pytest
 
+from compliance.waivers import Applicable
+
 _SECRET_KEYS = re.compile(r"(secret|password|token|privatekey|credentials)", re.IGNORECASE)
 REDACTED = "<redacted>"
 
@@ -50,20 +52,45 @@ def redact(value):
 class Evidence:
     KEY = pytest.StashKey()
 
-    def __init__(self):
+    def __init__(self, waivers=None, account_id=None):
         self.data = {}
         self.findings = []
+        self.waived = []
+        self.waivers = waivers or Applicable([], [])
+        self.account_id = account_id
 
     def record(self, name, value):
         """Keep ``value`` (plain API data) as evidence under ``name``."""
         self.data[name] = json.loads(json.dumps(redact(value), default=_plain))
 
     def failure(self, findings):
-        """Record the findings and return the message naming each one."""
+        """Record the findings and return the message naming each one that no
+        waiver covers. When waivers cover them all, the test is an expected
+        failure (xfail) that names each waiver."""
         self.findings = list(findings)
-        lines = [f"{len(self.findings)} non-compliant resource(s):"]
-        lines += [f"- {f.resource}: {f.problem}. Fix: {f.fix}" for f in self.findings]
+        self.waived = [(f, w) for f in self.findings if (w := self.waivers.waiver_for(f))]
+        waived = {id(f) for f, _ in self.waived}
+        unwaived = [f for f in self.findings if id(f) not in waived]
+        if not unwaived:
+            pytest.xfail("; ".join(dict.fromkeys(w.describe() for _, w in self.waived)))
+        lines = [f"{len(unwaived)} non-compliant resource(s):"]
+        for finding in unwaived:
+            expired = self.waivers.expired_for(finding)
+            note = f" (waiver {expired.id} expired on {expired.expires})" if expired else ""
+            lines.append(f"- {finding.resource}: {finding.problem}{note}. Fix: {finding.fix}")
+        if self.waived:
+            lines.append(f"and {len(self.waived)} waived: " + ", ".join(f"{f.resource} ({w.id})" for f, w in self.waived))
         return "\n".join(lines)
 
+    def unneeded_waivers(self):
+        """Waivers written for this target that had nothing to waive."""
+        used = {w.id for _, w in self.waived}
+        return [w for w in self.waivers.active if w.names_target(self.account_id) and w.id not in used]
+
     def to_data(self):
-        return {"evidence": self.data, "findings": [asdict(f) for f in self.findings]}
+        return {
+            "evidence": self.data,
+            "findings": [asdict(f) for f in self.findings],
+            "waived": [{"resource": f.resource, "waiver": w.id} for f, w in self.waived],
+            "expired_waivers": sorted({w.id for f in self.findings if (w := self.waivers.expired_for(f))}),
+        }

@@ -7,6 +7,7 @@ data, so that every process collects exactly the same tests.
 """
 
 import datetime
+import functools
 import hashlib
 import os
 import shutil
@@ -25,6 +26,7 @@ from compliance.baseline import ENABLED_REGIONS
 from compliance.errors import ConfigurationError
 from compliance.estate import Access, Estate
 from compliance.targets import ACCOUNT_ID, Scope, unknown_region
+from compliance.waivers import load as waiver_list
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTROLS_DIR = ROOT / "controls"
@@ -58,6 +60,10 @@ class Run:
     metadata: dict = field(default_factory=dict)
     api_summary: dict = None
     finished: datetime.datetime = None
+
+    @functools.cached_property
+    def waivers(self):
+        return waiver_list(self.baseline.waivers)
 
     def to_worker(self):
         return {

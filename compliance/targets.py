@@ -102,3 +102,13 @@ class Scope:
             home_region=data["home_region"],
             unreachable=data["unreachable"],
         )
+
+
+def describe_target(target):
+    """(account or None, region label) of a test's target: a RegionTarget,
+    an Account (global services: ``global``) or None (``organization``)."""
+    if isinstance(target, RegionTarget):
+        return target.account, target.region
+    if isinstance(target, Account):
+        return target, "global"
+    return None, "organization"

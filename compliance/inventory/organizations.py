@@ -16,3 +16,20 @@ def active_accounts(api, home_region):
 def organization(api, home_region):
     """``DescribeOrganization``: Id, Arn, MasterAccountId, FeatureSet."""
     return api.read("organizations", "DescribeOrganization", home_region)["Organization"]
+
+
+def account_paths(api, home_region):
+    """``{account ID: "OU/Sub-OU"}`` for every account, walking the OU tree
+    from the root ("" for accounts directly under the root)."""
+    paths = {}
+
+    def walk(parent_id, path):
+        for account in api.read("organizations", "ListAccountsForParent", home_region, ParentId=parent_id)["Accounts"]:
+            paths[account["Id"]] = path
+        for unit in api.read("organizations", "ListOrganizationalUnitsForParent", home_region,
+                             ParentId=parent_id)["OrganizationalUnits"]:
+            walk(unit["Id"], f"{path}/{unit['Name']}".lstrip("/"))
+
+    for root in api.read("organizations", "ListRoots", home_region)["Roots"]:
+        walk(root["Id"], "")
+    return paths

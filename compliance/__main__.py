@@ -1,0 +1,98 @@
+"""Commands around the suite (the suite itself runs with pytest):
+
+  python -m compliance check-baseline FILE...   validate baselines and waivers offline
+  python -m compliance init-baseline --output F write a starter baseline from AWS Organizations
+"""
+
+import argparse
+import datetime
+import sys
+import tempfile
+from pathlib import Path
+
+from compliance import baseline as baselines
+from compliance import catalog as catalogs
+from compliance.errors import ConfigurationError
+from compliance.run import CONTROLS_DIR
+from compliance.waivers import load as load_waivers
+
+EXPIRY_NOTICE_DAYS = 30
+
+
+def check_baseline(paths, today):
+    """Print every problem of each baseline; return the number found."""
+    catalog = catalogs.load(CONTROLS_DIR)
+    total = 0
+    for path in paths:
+        problems = 0
+        try:
+            loaded = baselines.load(path, catalog)
+        except ConfigurationError as error:
+            print(f"ERROR {error}")
+            total += 1
+            continue
+        for waiver in load_waivers(loaded.waivers):
+            if not waiver.active_on(today):
+                print(f"ERROR {path}: waiver {waiver.id} expired on {waiver.expires}: renew it with a new "
+                      "approval or remove it")
+                problems += 1
+            elif (waiver.expires - today).days <= EXPIRY_NOTICE_DAYS:
+                print(f"NOTE  {path}: waiver {waiver.id} expires on {waiver.expires}")
+        bundle = loaded.controls.get("rds-ca-certificates", {}).get("ca_bundle")
+        if bundle and "://" not in bundle and not (Path(path).parent / bundle).is_file():
+            print(f"ERROR {path}: controls.rds-ca-certificates.ca_bundle: no file {bundle} next to the baseline")
+            problems += 1
+        if not problems:
+            print(f"OK    {path}: {len(loaded.accounts)} listed accounts, {len(loaded.waivers)} waivers")
+        total += problems
+    return total
+
+
+def init_baseline(args):
+    from compliance.aws.api import AccountApi
+    from compliance.aws.metering import Meter
+    from compliance.aws.sessions import Connection, caller_identity
+    from compliance.aws.store import ResponseStore
+    from compliance.starter import render, starter_baseline
+
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise ConfigurationError(f"{output} exists; choose another --output or pass --force")
+    connection = Connection(Meter(), endpoint_url=args.endpoint_url)
+    session = connection.session(profile=args.profile)
+    identity = caller_identity(connection, session, args.home_region)
+    with tempfile.TemporaryDirectory() as store_dir:
+        api = AccountApi(identity["Account"], connection, ResponseStore(store_dir, connection.meter),
+                         lambda: session, identity=f"{identity['Account']}/starting-identity")
+        organization, accounts = starter_baseline(api, args.home_region, args.audit_role)
+    output.write_text(render(organization, accounts, args.home_region, args.audit_role))
+    print(f"wrote {output}: {len(accounts)} accounts of {organization['Id']}; review the inferred roles, "
+          f"then check it with: python -m compliance check-baseline {output}")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m compliance", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check-baseline", help="validate baselines and their waivers, offline")
+    check.add_argument("paths", nargs="+", metavar="FILE")
+    init = commands.add_parser("init-baseline", help="write a starter baseline from AWS Organizations")
+    init.add_argument("--output", required=True, help="file to write (for example baselines/org.yaml)")
+    init.add_argument("--audit-role", default="ComplianceAudit", help="audit role name to put in the baseline")
+    init.add_argument("--home-region", default="us-east-1")
+    init.add_argument("--endpoint-url", help="AWS-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS)")
+    init.add_argument("--profile", help="profile of the starting identity (default: credential chain)")
+    init.add_argument("--force", action="store_true", help="overwrite --output if it exists")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check-baseline":
+            return 1 if check_baseline(args.paths, datetime.date.today()) else 0
+        init_baseline(args)
+        return 0
+    except ConfigurationError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
