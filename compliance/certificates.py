@@ -52,15 +52,13 @@ def parse_bundle(data, origin):
     return [describe(cert) for cert in certs]
 
 
-def load_bundle(location, base_dir):
-    """Read a bundle from an https/http/file URL, or a path relative to ``base_dir``."""
+def read_bundle(location, base_dir):
+    """The bytes of a bundle at an https/http/file URL, or a path relative to ``base_dir``."""
     scheme = urllib.parse.urlparse(location).scheme
     try:
         if scheme in ("http", "https", "file"):
             with urllib.request.urlopen(location, timeout=30) as response:  # noqa: S310 (scheme checked)
-                data = response.read()
-        else:
-            data = (Path(base_dir) / location).read_bytes()
+                return response.read()
+        return (Path(base_dir) / location).read_bytes()
     except OSError as error:
         raise BundleUnreadable(f"cannot read the CA bundle {location}: {error}") from None
-    return parse_bundle(data, location)

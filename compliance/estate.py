@@ -29,6 +29,8 @@ class Access:
     profile: str = None
     max_attempts: int = 5
     max_pool: int = 10
+    replay: bool = False  # answer only from the recording in store_dir
+    keep_store: bool = False  # the store is a recording: keep it after the run
 
     def to_data(self):
         return asdict(self)
@@ -39,7 +41,7 @@ class Estate:
         self.access = access
         self.meter = meter
         self.connection = Connection(meter, access.endpoint_url, access.max_attempts, access.max_pool)
-        self.store = ResponseStore(access.store_dir, meter)
+        self.store = ResponseStore(access.store_dir, meter, replay=access.replay)
         self.base_session = self.connection.session(profile=access.profile)
         self.credentials = dict(credentials or {})
         self._apis = {}

@@ -14,7 +14,11 @@ import pytest
 
 from compliance.waivers import Applicable
 
-_SECRET_KEYS = re.compile(r"(secret|password|token|privatekey|credentials)", re.IGNORECASE)
+# Keys whose values are secrets (AWS names them this way: SecretAccessKey,
+# SessionToken, MasterUserPassword, PrivateKey, SecretString, Credentials...).
+# Settings *about* secrets (MinimumPasswordLength) are evidence and are kept.
+_SECRET_KEYS = re.compile(r"^(\w*(Secret|SecretString|SecretBinary|SecretAccessKey|SessionToken|Password|Passphrase)"
+                          r"|PrivateKey\w*|Credentials|AuthToken)$", re.IGNORECASE)
 REDACTED = "<redacted>"
 
 
@@ -40,10 +44,16 @@ def _plain(value):
     raise TypeError(f"cannot keep {type(value).__name__} as evidence")
 
 
+def _is_secret(key, value):
+    """Secrets are text (or a credentials structure); a flag or a number
+    under a secret-sounding key (AllowUsersToChangePassword) is a setting."""
+    return bool(_SECRET_KEYS.search(key)) and not isinstance(value, (bool, int, float))
+
+
 def redact(value):
     """A copy of ``value`` with the values of secret-looking keys replaced."""
     if isinstance(value, dict):
-        return {k: REDACTED if _SECRET_KEYS.search(k) else redact(v) for k, v in value.items()}
+        return {k: REDACTED if _is_secret(k, v) else redact(v) for k, v in value.items()}
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value

@@ -9,6 +9,7 @@ data, so that every process collects exactly the same tests.
 import datetime
 import functools
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -48,8 +49,11 @@ class Options:
     profile: str = None
     max_attempts: int = 5
     max_concurrency: int = 10
+    record: str = None
+    replay: str = None
 
 
+RECORDING_RUN = "run.json"
 @dataclass
 class Run:
     baseline: object
@@ -67,7 +71,6 @@ class Run:
 
     def to_worker(self):
         return {
-            "baseline_path": self.baseline.path,
             "baseline": self.baseline.__dict__,
             "scope": self.scope.to_data(),
             "access": self.estate.access.to_data(),
@@ -90,7 +93,39 @@ class Run:
         )
 
     def close(self):
-        shutil.rmtree(self.estate.access.store_dir, ignore_errors=True)
+        access = self.estate.access
+        if not (access.keep_store or access.replay):
+            shutil.rmtree(access.store_dir, ignore_errors=True)
+
+    def write_recording(self):
+        """Save what a replay needs besides the answers: the run, minus credentials."""
+        data = {**self.to_worker(), "credentials": {}}
+        with open(os.path.join(self.estate.access.store_dir, RECORDING_RUN), "w") as handle:
+            json.dump(data, handle, indent=1, sort_keys=True)
+
+
+def replay(directory, command_line):
+    """The run recorded in ``directory``, re-evaluated offline: same scope,
+    same baseline, same day, answers only from the recording."""
+    try:
+        with open(os.path.join(directory, RECORDING_RUN)) as handle:
+            data = json.load(handle)
+    except (OSError, ValueError) as error:
+        raise ConfigurationError(f"--replay {directory}: not a recording of this suite ({error})") from None
+    data["access"] = {**data["access"], "store_dir": directory, "replay": True, "endpoint_url": "http://127.0.0.1:9"}
+    run = Run.from_worker(data)
+    run.metadata = {**run.metadata, "replayed_from": directory, "replay_command_line": command_line}
+    return run
+
+
+def _store_dir(options):
+    """A private temporary store, or the empty ``--record`` directory."""
+    if not options.record:
+        return tempfile.mkdtemp(prefix="compliance-api-")
+    if os.path.isdir(options.record) and os.listdir(options.record):
+        raise ConfigurationError(f"--record {options.record}: the directory is not empty; give a new one")
+    os.makedirs(options.record, mode=0o700, exist_ok=True)
+    return options.record
 
 
 def parse_accounts(text):
@@ -150,11 +185,13 @@ def _commit():
 def prepare(options, command_line):
     """Validate inputs, check credentials, resolve the scope: the controller's
     start-up. Raises ConfigurationError for anything a person must fix."""
+    if options.replay:
+        return replay(options.replay, command_line)
     started = datetime.datetime.now(datetime.timezone.utc)
     catalog = catalogs.load(CONTROLS_DIR)
     baseline = _apply_overrides(baselines.load(options.baseline, catalog), options)
     meter = Meter()
-    store_dir = tempfile.mkdtemp(prefix="compliance-api-")
+    store_dir = _store_dir(options)
     provisional = Access(
         store_dir=store_dir,
         role_name=baseline.audit_role["name"],
@@ -166,6 +203,7 @@ def prepare(options, command_line):
         profile=options.profile,
         max_attempts=options.max_attempts,
         max_pool=options.max_concurrency,
+        keep_store=bool(options.record),
     )
     try:
         estate = Estate(provisional, meter)
@@ -173,7 +211,8 @@ def prepare(options, command_line):
         estate.access = replace(provisional, partition=partition_of(identity["Arn"]))
         scope, _ = scopes.resolve(baseline, estate, identity["Account"])
     except Exception:
-        shutil.rmtree(store_dir, ignore_errors=True)
+        if not options.record:
+            shutil.rmtree(store_dir, ignore_errors=True)
         raise
     with open(baseline.path, "rb") as handle:
         baseline_sha256 = hashlib.sha256(handle.read()).hexdigest()
@@ -192,4 +231,8 @@ def prepare(options, command_line):
         "regions": {a.id: scope.regions[a.id] for a in scope.accounts},
         "unreachable_accounts": scope.unreachable,
     }
-    return Run(baseline, catalog, scope, estate, started, metadata)
+    run = Run(baseline, catalog, scope, estate, started, metadata)
+    if options.record:
+        run.metadata["recording"] = options.record
+        run.write_recording()
+    return run

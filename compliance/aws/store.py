@@ -42,42 +42,62 @@ def loads(text):
 
 
 class ResponseStore:
-    """Answers keyed by question, in memory and in ``directory``."""
+    """Answers keyed by question, in memory and in ``directory``.
 
-    def __init__(self, directory, meter):
+    With ``replay`` the directory is a recording of an earlier run: answers
+    come only from it, and a question it does not hold is answered with the
+    error ``NotInRecording`` (nothing is fetched, nothing is written).
+    """
+
+    def __init__(self, directory, meter, replay=False):
         self.directory = directory
         self.meter = meter
+        self.replay = replay
         self._answers = {}
         self._locks = {}
         self._locks_guard = threading.Lock()
-        os.makedirs(directory, mode=0o700, exist_ok=True)
+        if not replay:
+            os.makedirs(directory, mode=0o700, exist_ok=True)
 
-    def answer(self, key, fetch):
+    def answer(self, key, fetch, question=True):
         """Return the stored answer to ``key``, calling ``fetch()`` only if no
-        process of this run has asked it yet. ``key`` is a JSON-able list."""
+        process of this run has asked it yet. ``key`` is a JSON-able list;
+        ``question`` is False for inputs that are not AWS API questions (they
+        are recorded, but not counted as API questions)."""
         text_key = dumps(key)
         if text_key in self._answers:
             return self._answers[text_key]
         with self._thread_lock(text_key):
             if text_key not in self._answers:
-                self._answers[text_key] = self._answer_across_processes(text_key, fetch)
+                self._answers[text_key] = self._answer_across_processes(text_key, fetch, question)
             return self._answers[text_key]
 
     def _thread_lock(self, text_key):
         with self._locks_guard:
             return self._locks.setdefault(text_key, threading.Lock())
 
-    def _answer_across_processes(self, text_key, fetch):
+    def _answer_across_processes(self, text_key, fetch, question):
         path = os.path.join(self.directory, hashlib.sha256(text_key.encode()).hexdigest())
+        if self.replay:
+            return self._recorded(path, text_key)
         with open(path + ".lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if os.path.exists(path + ".json"):
                 with open(path + ".json") as stored:
                     return loads(stored.read())["answer"]
             answer = fetch()
-            self.meter.record_question(text_key)
+            if question:
+                self.meter.record_question(text_key)
             self._write(path + ".json", {"key": loads(text_key), "answer": answer})
             return loads(dumps(answer))
+
+    def _recorded(self, path, text_key):
+        try:
+            with open(path + ".json") as stored:
+                return loads(stored.read())["answer"]
+        except FileNotFoundError:
+            return {"error": {"code": "NotInRecording",
+                              "message": f"the recording {self.directory} holds no answer to {text_key}"}}
 
     def _write(self, path, record):
         fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
