@@ -2,6 +2,7 @@
 
   python -m compliance check-baseline FILE...   validate baselines and waivers offline
   python -m compliance init-baseline --output F write a starter baseline from AWS Organizations
+  python -m compliance verify-reports DIR       check a report directory against its manifest
 """
 
 import argparse
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from compliance import baseline as baselines
 from compliance import catalog as catalogs
+from compliance import manifest
 from compliance.errors import ConfigurationError
 from compliance.run import CONTROLS_DIR
 from compliance.waivers import load as load_waivers
@@ -46,6 +48,16 @@ def check_baseline(paths, today):
             print(f"OK    {path}: {len(loaded.accounts)} listed accounts, {len(loaded.waivers)} waivers")
         total += problems
     return total
+
+
+def verify_reports(directory):
+    problems = manifest.verify(directory)
+    for problem in problems:
+        print(f"MISMATCH {problem}")
+    if not problems:
+        print(f"OK {directory}: every file matches {manifest.MANIFEST} (sha256 "
+              f"{manifest.sha256(Path(directory) / manifest.MANIFEST)})")
+    return 1 if problems else 0
 
 
 def init_baseline(args):
@@ -83,8 +95,12 @@ def main(argv=None):
     init.add_argument("--endpoint-url", help="AWS-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS)")
     init.add_argument("--profile", help="profile of the starting identity (default: credential chain)")
     init.add_argument("--force", action="store_true", help="overwrite --output if it exists")
+    verify = commands.add_parser("verify-reports", help="check report files against the run's manifest")
+    verify.add_argument("directory", metavar="DIR")
     args = parser.parse_args(argv)
     try:
+        if args.command == "verify-reports":
+            return verify_reports(args.directory)
         if args.command == "check-baseline":
             return 1 if check_baseline(args.paths, datetime.date.today()) else 0
         init_baseline(args)

@@ -115,3 +115,20 @@ def _validate_entry(source, control_id, entry, known_items):
         problem = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(spec["schema"], format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).iter_errors(spec["default"]))
         if problem is not None:
             raise source.error([control_id, "parameters", name, "default"], problem.message)
+
+
+def load_manual(controls_dir):
+    """``{framework: {item: why it is manual}}`` from ``controls/manual.yaml``,
+    checked against the framework item lists."""
+    path = Path(controls_dir) / "manual.yaml"
+    if not path.exists():
+        return {}
+    source = YamlSource(path)
+    for framework, items in (source.data or {}).items():
+        if framework not in FRAMEWORKS:
+            raise source.error([framework], f"unknown framework; use one of {', '.join(FRAMEWORKS)}")
+        known = framework_items(framework)
+        for item in items:
+            if item not in known:
+                raise source.error([framework, item], f"{item!r} is not an item of {FRAMEWORKS[framework][0]}")
+    return source.data or {}

@@ -66,6 +66,10 @@ class Run:
     finished: datetime.datetime = None
 
     @functools.cached_property
+    def manual_items(self):
+        return catalogs.load_manual(CONTROLS_DIR)
+
+    @functools.cached_property
     def waivers(self):
         return waiver_list(self.baseline.waivers)
 
