@@ -3,10 +3,12 @@
   python -m compliance check-baseline FILE...   validate baselines and waivers offline
   python -m compliance init-baseline --output F write a starter baseline from AWS Organizations
   python -m compliance verify-reports DIR       check a report directory against its manifest
+  python -m compliance gate RESULTS --fail-on S fail when a control of severity S or above failed or errored
 """
 
 import argparse
 import datetime
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -48,6 +50,24 @@ def check_baseline(paths, today):
             print(f"OK    {path}: {len(loaded.accounts)} listed accounts, {len(loaded.waivers)} waivers")
         total += problems
     return total
+
+
+def gate(results_path, threshold):
+    """Exit status for CI: 1 when any result at or above ``threshold``
+    severity failed or errored (an unreadable control counts: fail closed)."""
+    levels = catalogs.SEVERITIES
+    try:
+        with open(results_path) as handle:
+            results = json.load(handle)["results"]
+    except (OSError, ValueError, KeyError) as error:
+        raise ConfigurationError(f"{results_path}: not a results.json of this suite ({error})") from None
+    blocking = [r for r in results if r["outcome"] in ("failed", "error")
+                and levels.index(r["severity"]) >= levels.index(threshold)]
+    for result in blocking:
+        print(f"{result['outcome'].upper():6} {result['severity']:8} {result['nodeid']}")
+    below = sum(1 for r in results if r["outcome"] in ("failed", "error")) - len(blocking)
+    print(f"{len(blocking)} failed or errored at severity {threshold} or above; {below} below it")
+    return 1 if blocking else 0
 
 
 def verify_reports(directory):
@@ -97,8 +117,13 @@ def main(argv=None):
     init.add_argument("--force", action="store_true", help="overwrite --output if it exists")
     verify = commands.add_parser("verify-reports", help="check report files against the run's manifest")
     verify.add_argument("directory", metavar="DIR")
+    gating = commands.add_parser("gate", help="fail when a control at or above a severity failed or errored")
+    gating.add_argument("results", metavar="RESULTS", help="a run's results.json")
+    gating.add_argument("--fail-on", choices=catalogs.SEVERITIES, default="high")
     args = parser.parse_args(argv)
     try:
+        if args.command == "gate":
+            return gate(args.results, args.fail_on)
         if args.command == "verify-reports":
             return verify_reports(args.directory)
         if args.command == "check-baseline":

@@ -1,6 +1,7 @@
 """The baseline commands: offline check for pull requests, and a starter
 baseline written from AWS Organizations."""
 
+import json
 import subprocess
 import sys
 
@@ -72,3 +73,31 @@ def test_init_baseline_writes_a_reviewable_valid_baseline(seeder, tmp_path, loca
     assert baseline.load(output, catalog.load(ROOT / "controls")).discover
     again = command("init-baseline", f"--output={output}", f"--endpoint-url={local_aws.url}")
     assert again.returncode == 2 and "exists; choose another --output or pass --force" in again.stderr
+
+
+def results_file(tmp_path, *results):
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps({"results": [
+        {"nodeid": f"controls/x.py::test[{i}]", "outcome": outcome, "severity": severity}
+        for i, (outcome, severity) in enumerate(results)]}))
+    return path
+
+
+def test_gate_fails_only_at_or_above_the_threshold(tmp_path):
+    path = results_file(tmp_path, ("failed", "medium"), ("passed", "critical"), ("xfailed", "high"))
+    assert command("gate", str(path), "--fail-on", "high").returncode == 0
+    done = command("gate", str(path), "--fail-on", "medium")
+    assert done.returncode == 1
+    assert "FAILED medium   controls/x.py::test[0]" in done.stdout
+    assert "1 failed or errored at severity medium or above; 0 below it" in done.stdout
+
+
+def test_gate_counts_errors_as_failures(tmp_path):
+    done = command("gate", str(results_file(tmp_path, ("error", "critical"))), "--fail-on", "critical")
+    assert done.returncode == 1 and "ERROR  critical" in done.stdout
+
+
+def test_gate_refuses_a_file_that_is_not_results(tmp_path):
+    (tmp_path / "x.json").write_text("{}")
+    done = command("gate", str(tmp_path / "x.json"))
+    assert done.returncode == 2 and "not a results.json of this suite" in done.stderr

@@ -1,0 +1,34 @@
+"""The IAM actions the audit role needs: every API operation the inventory
+reads, named as IAM names it (which differs from the API name for S3)."""
+
+import re
+from pathlib import Path
+
+INVENTORY_DIR = Path(__file__).resolve().parent.parent / "inventory"
+_READ_CALL = re.compile(r'api\.read\(\s*"([a-z0-9-]+)",\s*"(\w+)"')
+
+# IAM action names that differ from "<service>:<Operation>" (AWS Service
+# Authorization Reference, Amazon S3).
+IAM_ACTIONS = {
+    ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
+    ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
+    ("s3", "GetObjectLockConfiguration"): "s3:GetBucketObjectLockConfiguration",
+    ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
+    ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
+}
+
+
+def operations_read():
+    """Sorted (service, Operation) pairs the inventory modules read."""
+    found = set()
+    for path in INVENTORY_DIR.glob("*.py"):
+        found |= set(_READ_CALL.findall(path.read_text()))
+    return sorted(found)
+
+
+def iam_action(service, operation):
+    return IAM_ACTIONS.get((service, operation), f"{service}:{operation}")
+
+
+def required_actions():
+    return sorted({iam_action(*pair) for pair in operations_read()})
