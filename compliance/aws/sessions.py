@@ -20,6 +20,8 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 from compliance.aws import guard
 from compliance.errors import AccountUnreachable, ConfigurationError
 
+_SHARED_LOADER = botocore.session.Session().get_component("data_loader")
+
 
 def default_session_name(now=None):
     """``compliance-<user>-<UTC timestamp>``: names the run in CloudTrail."""
@@ -41,8 +43,13 @@ class Connection:
         )
 
     def session(self, botocore_session=None, profile=None):
-        """A boto3 session with the read-only guard and the meter installed."""
+        """A boto3 session with the read-only guard and the meter installed.
+
+        All sessions of a process share one botocore data loader, so the
+        service models are parsed once rather than once per account.
+        """
         core = botocore_session or botocore.session.Session(profile=profile)
+        core.register_component("data_loader", _SHARED_LOADER)
         guard.install(core)
         self.meter.install(core)
         if self.endpoint_url:

@@ -10,6 +10,7 @@ import io
 import logging
 import re
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -63,9 +64,12 @@ class FaultInjector:
         self.app = app
         self.faults = []
         self.log = []
+        self.latency = 0.0  # seconds added to every request, to stand in for AWS round trips
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        if self.latency:
+            time.sleep(self.latency)
         request = self._describe(environ)
         with self.lock:
             self.log.append(request)
@@ -152,6 +156,14 @@ class LocalAws:
         self.injector = FaultInjector(DomainDispatcherApplication(create_backend_app))
         self._server = make_server("127.0.0.1", port, self.injector, threaded=True, request_handler=MotoRequestHandler)
         self._thread = threading.Thread(target=self._server.serve_forever, name="local-aws", daemon=True)
+
+    @property
+    def latency(self):
+        return self.injector.latency
+
+    @latency.setter
+    def latency(self, seconds):
+        self.injector.latency = seconds
 
     @property
     def url(self):
