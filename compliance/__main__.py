@@ -4,6 +4,7 @@
   python -m compliance init-baseline --output F write a starter baseline from AWS Organizations
   python -m compliance verify-reports DIR       check a report directory against its manifest
   python -m compliance gate RESULTS --fail-on S fail when a control of severity S or above failed or errored
+  python -m compliance merge-recordings --output DIR SHARD_DIR...   unite shard recordings for one --replay
 """
 
 import argparse
@@ -18,6 +19,7 @@ from compliance import catalog as catalogs
 from compliance import manifest
 from compliance.errors import ConfigurationError
 from compliance.run import CONTROLS_DIR
+from compliance.shards import merge_recordings
 from compliance.waivers import load as load_waivers
 
 EXPIRY_NOTICE_DAYS = 30
@@ -120,8 +122,16 @@ def main(argv=None):
     gating = commands.add_parser("gate", help="fail when a control at or above a severity failed or errored")
     gating.add_argument("results", metavar="RESULTS", help="a run's results.json")
     gating.add_argument("--fail-on", choices=catalogs.SEVERITIES, default="high")
+    merge = commands.add_parser("merge-recordings", help="unite the recordings of a sharded run for --replay")
+    merge.add_argument("--output", required=True, help="new directory for the merged recording")
+    merge.add_argument("recordings", nargs="+", metavar="SHARD_DIR")
     args = parser.parse_args(argv)
     try:
+        if args.command == "merge-recordings":
+            merged = merge_recordings(args.output, args.recordings)
+            print(f"merged {len(args.recordings)} shards into {merged}; write the report with: "
+                  f"pytest -n auto --replay={merged}")
+            return 0
         if args.command == "gate":
             return gate(args.results, args.fail_on)
         if args.command == "verify-reports":

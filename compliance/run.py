@@ -26,6 +26,7 @@ from compliance.aws.sessions import caller_identity, default_session_name, parti
 from compliance.baseline import ENABLED_REGIONS
 from compliance.errors import ConfigurationError
 from compliance.estate import Access, Estate
+from compliance.shards import WHOLE
 from compliance.targets import ACCOUNT_ID, Scope, unknown_region
 from compliance.waivers import load as waiver_list
 
@@ -51,6 +52,7 @@ class Options:
     max_concurrency: int = 10
     record: str = None
     replay: str = None
+    shard: object = WHOLE
 
 
 RECORDING_RUN = "run.json"
@@ -213,7 +215,7 @@ def prepare(options, command_line):
         estate = Estate(provisional, meter)
         identity = caller_identity(estate.connection, estate.base_session, baseline.home_region)
         estate.access = replace(provisional, partition=partition_of(identity["Arn"]))
-        scope, _ = scopes.resolve(baseline, estate, identity["Account"])
+        scope, _ = scopes.resolve(baseline, estate, identity["Account"], options.shard)
     except Exception:
         if not options.record:
             shutil.rmtree(store_dir, ignore_errors=True)
@@ -234,6 +236,7 @@ def prepare(options, command_line):
         "accounts": [f"{a.label} ({a.role})" for a in scope.accounts],
         "regions": {a.id: scope.regions[a.id] for a in scope.accounts},
         "unreachable_accounts": scope.unreachable,
+        "shard": options.shard.label(),
     }
     run = Run(baseline, catalog, scope, estate, started, metadata)
     if options.record:

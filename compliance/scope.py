@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from compliance.baseline import ENABLED_REGIONS
 from compliance.errors import AccountUnreachable, ApiUnreadable, ConfigurationError
 from compliance.inventory import organizations, regions
+from compliance.shards import WHOLE
 from compliance.targets import Account, Scope
 
 
@@ -83,13 +84,21 @@ def regions_in_scope(baseline, estate, accounts, unreachable):
         return dict(pool.map(enabled, accounts))
 
 
-def resolve(baseline, estate, caller_account):
-    """The run's Scope and the credentials to hand to workers."""
-    accounts = accounts_in_scope(baseline, estate, caller_account)
-    if not accounts:
+def resolve(baseline, estate, caller_account, shard=WHOLE):
+    """The run's Scope and the credentials to hand to workers.
+
+    Shard 1 resolves every account (its organization-wide controls read them
+    all); any other shard resolves only its own accounts.
+    """
+    everyone = accounts_in_scope(baseline, estate, caller_account)
+    if not everyone:
         raise ConfigurationError(f"{baseline.path}: no accounts in scope after exclusions")
+    mine = shard.accounts(everyone)
+    accounts = everyone if shard.first else mine
     credentials, unreachable = assume_roles(estate, accounts)
     estate.credentials.update(credentials)
     region_map = regions_in_scope(baseline, estate, accounts, unreachable)
-    scope = Scope(accounts=accounts, regions=region_map, home_region=baseline.home_region, unreachable=unreachable)
+    scope = Scope(accounts=accounts, regions=region_map, home_region=baseline.home_region, unreachable=unreachable,
+                  shard=(shard.index, shard.count),
+                  shard_accounts=None if shard == WHOLE else [a.id for a in mine])
     return scope, credentials

@@ -72,6 +72,21 @@ class Scope:
     regions: dict
     home_region: str
     unreachable: dict = field(default_factory=dict)
+    shard: tuple = (1, 1)  # (K, N): this process checks shard K of N
+    shard_accounts: list = None  # IDs of the accounts shard K checks; None: all
+
+    def in_shard(self, account):
+        return self.shard_accounts is None or account.id in self.shard_accounts
+
+    def runs_organization_controls(self):
+        """Organization-wide controls run once: in shard 1."""
+        return self.shard[0] == 1
+
+    def shard_region_targets(self):
+        return [t for t in self.region_targets() if self.in_shard(t.account)]
+
+    def shard_account_targets(self):
+        return [a for a in self.accounts if self.in_shard(a)]
 
     def region_targets(self):
         return [
@@ -92,6 +107,8 @@ class Scope:
             "regions": self.regions,
             "home_region": self.home_region,
             "unreachable": self.unreachable,
+            "shard": list(self.shard),
+            "shard_accounts": self.shard_accounts,
         }
 
     @classmethod
@@ -101,6 +118,8 @@ class Scope:
             regions=data["regions"],
             home_region=data["home_region"],
             unreachable=data["unreachable"],
+            shard=tuple(data["shard"]),
+            shard_accounts=data["shard_accounts"],
         )
 
 

@@ -111,8 +111,11 @@ class SuiteRun:
 def run_suite(tmp_path, local_aws):
     """Run the suite in a new pytest process against the local AWS."""
 
+    runs = iter(range(1000))
+
     def run(*args, baseline=None, env=None, endpoint=True):
-        reports = tmp_path / "reports"
+        number = next(runs)
+        reports = tmp_path / ("reports" if number == 0 else f"reports-{number}")
         command = [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider",
                    f"--reports-dir={reports}"]
         if baseline is not None:
