@@ -1,3 +1,4 @@
 """Root of the compliance suite: registers its pytest wiring (see fixtures/)."""
 
-pytest_plugins = ["fixtures.plugin", "fixtures.collection", "fixtures.aws", "fixtures.inventory", "fixtures.reporting"]
+pytest_plugins = ["fixtures.plugin", "fixtures.collection", "fixtures.aws", "fixtures.inventory", "fixtures.prefetch",
+                  "fixtures.reporting"]

@@ -3,7 +3,7 @@ the audit role, a password policy and K KMS keys per account-region (every
 tenth without rotation), seeded into a moto server on 127.0.0.1.
 
     python -m bench.estate --accounts 200 --regions 4 --keys 1 --baseline /tmp/bench.yaml
-    (serves until interrupted; prints the endpoint URL)
+    (serves until interrupted; prints the endpoint URL; --keys 0 seeds no KMS keys)
 """
 
 import argparse
@@ -24,8 +24,10 @@ from compliance.demo.server import LocalAws
 from compliance.targets import known_regions
 
 FIRST_ACCOUNT = 100000000000
+# Regions enabled by default in every account (no opt-in), most used first.
 PREFERRED_REGIONS = ["us-east-1", "eu-west-1", "eu-central-1", "us-west-2", "ap-southeast-2", "eu-west-2",
-                     "ca-central-1", "us-east-2", "ap-northeast-1", "eu-north-1", "sa-east-1", "ap-south-1"]
+                     "ca-central-1", "us-east-2", "ap-northeast-1", "eu-north-1", "sa-east-1", "ap-south-1",
+                     "us-west-1", "eu-west-3", "ap-southeast-1", "ap-northeast-2", "ap-northeast-3"]
 
 
 def account_ids(count):

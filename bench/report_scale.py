@@ -1,7 +1,7 @@
 """How large the evidence report gets, and how fast a browser opens and
 filters it, for a run with many results.
 
-    .venv/bin/python -m bench.report_scale --accounts 4000 --regions 12
+    .venv/bin/python -m bench.report_scale --accounts 2800 --regions 17 --keys 0
 
 Seeds a synthetic estate (bench/estate.py) into a moto server on 127.0.0.1,
 runs the KMS and IAM controls against it with -n auto, then loads the HTML
@@ -47,13 +47,14 @@ def browser_seconds(url, profile):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--accounts", type=int, default=4000)
-    parser.add_argument("--regions", type=int, default=12)
+    parser.add_argument("--accounts", type=int, default=2800)
+    parser.add_argument("--regions", type=int, default=17)
+    parser.add_argument("--keys", type=int, default=0, help="KMS keys per account-region (default 0: fast to seed)")
     parser.add_argument("--workers", default="auto")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="report-scale-"))
-    server = estate.start(args.accounts, args.regions, 1, work / "baseline.yaml")
+    server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml")
     try:
         began = time.monotonic()
         done = subprocess.run(

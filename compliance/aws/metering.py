@@ -6,6 +6,7 @@ ship their meter to the controller, which merges them and reports repeats: a
 question fetched more than once anywhere in the run.
 """
 
+import threading
 from collections import Counter
 
 
@@ -13,6 +14,7 @@ class Meter:
     def __init__(self):
         self.requests = Counter()
         self.questions = []
+        self._lock = threading.Lock()  # requests are sent from several threads
 
     def install(self, botocore_session):
         botocore_session.register("before-send", self._count_send, unique_id="compliance-meter")
@@ -23,10 +25,12 @@ class Meter:
         The event is named ``before-send.<service-id>.<Operation>``.
         """
         _, service, operation = event_name.split(".", 2)
-        self.requests[f"{service}:{operation}"] += 1
+        with self._lock:
+            self.requests[f"{service}:{operation}"] += 1
 
     def record_question(self, key):
-        self.questions.append(key)
+        with self._lock:
+            self.questions.append(key)
 
     def to_data(self):
         return {"requests": dict(self.requests), "questions": list(self.questions)}

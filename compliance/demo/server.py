@@ -65,9 +65,23 @@ class FaultInjector:
         self.faults = []
         self.log = []
         self.latency = 0.0  # seconds added to every request, to stand in for AWS round trips
+        self.in_flight = {}
+        self.max_in_flight = {}  # most requests of each service served at once: the client's concurrency
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        match = _CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
+        service = match.group(3) if match else "unsigned"
+        with self.lock:
+            self.in_flight[service] = self.in_flight.get(service, 0) + 1
+            self.max_in_flight[service] = max(self.max_in_flight.get(service, 0), self.in_flight[service])
+        try:
+            return self._serve(environ, start_response)
+        finally:
+            with self.lock:
+                self.in_flight[service] -= 1
+
+    def _serve(self, environ, start_response):
         if self.latency:
             time.sleep(self.latency)
         request = self._describe(environ)
@@ -188,6 +202,8 @@ class LocalAws:
         with self.injector.lock:
             self.injector.faults.clear()
             self.injector.log.clear()
+            self.injector.max_in_flight.clear()
+        self.latency = 0.0
 
     def inject(self, code, message="injected fault", **match):
         """Fail matching requests (service, operation, account, region; remaining=N)."""
