@@ -36,6 +36,11 @@ class Access:
         return asdict(self)
 
 
+# Accounts whose boto3 session and clients a process keeps: clients cost about
+# 100 kB each, and thousands of accounts x regions x services add up.
+LIVE_ACCOUNTS = 32
+
+
 class Estate:
     def __init__(self, access, meter, credentials=None):
         self.access = access
@@ -59,17 +64,30 @@ class Estate:
         )
 
     def api(self, account_id):
-        """The account's API through its audit role (assumed lazily, once)."""
+        """The account's API through its audit role.
+
+        Only the most recently used accounts keep their session and clients
+        (tests of one account run together); an account used again later gets
+        a new session from the credentials already obtained, not a new
+        AssumeRole.
+        """
         with self._lock:
-            if account_id not in self._apis:
-                assumer = self.assumer(account_id)
-                self._apis[account_id] = AccountApi(
-                    account_id,
-                    self.connection,
-                    self.store,
-                    lambda: assumer.session(self.credentials.get(account_id)),
-                )
-            return self._apis[account_id]
+            api = self._apis.pop(account_id, None) or AccountApi(
+                account_id, self.connection, self.store, lambda: self._session(account_id))
+            self._apis[account_id] = api  # most recently used last
+            while len(self._apis) > LIVE_ACCOUNTS:
+                self._apis.pop(next(iter(self._apis)))
+            return api
+
+    def _session(self, account_id):
+        assumer = self.assumer(account_id)
+        with self._lock:
+            metadata = self.credentials.get(account_id)
+        if metadata is None:
+            metadata = assumer.fetch()
+            with self._lock:
+                self.credentials[account_id] = metadata
+        return assumer.session(metadata)
 
     def starting_api(self, account_id):
         """The API of the starting identity's own account, without assuming a role."""
