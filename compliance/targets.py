@@ -123,6 +123,11 @@ class Scope:
         )
 
 
+def account_of(target):
+    """The Account of a RegionTarget, or the Account itself."""
+    return target.account if isinstance(target, RegionTarget) else target
+
+
 def describe_target(target):
     """(account or None, region label) of a test's target: a RegionTarget,
     an Account (global services: ``global``) or None (``organization``)."""
