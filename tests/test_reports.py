@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from html import unescape
 
 from compliance import asff, framework_summary
 from compliance.demo.organization import create_key
@@ -91,3 +92,27 @@ def test_the_html_report_reads_per_framework(seeder, audit_roles, tmp_path, run_
     assert frameworks["cis-v5.0.0"]["items"]["3.6"] == {"status": "failed", "controls": ["kms-key-rotation"]}
     assert frameworks["cis-v7.0.0"]["items"]["4.6"]["status"] == "failed"
     assert frameworks["pci-dss-v4.0"]["items"]["3.7.4"]["status"] == "failed"
+
+
+def _table_rows(html):
+    """The rows of pytest-html's results table: its data blob, decoded."""
+    blob = html.split('data-jsonblob="', 1)[1].split('"></div>', 1)[0]
+    data = json.loads(unescape(blob))
+    return [row for rows in data["tests"].values() for row in rows]
+
+
+def test_passed_results_are_plain_html_and_the_table_holds_the_rest(seeder, audit_roles, tmp_path, run_suite):
+    rotated = create_key(seeder, DEV, "eu-west-1", "rotated", rotation_days=365)
+    unrotated = create_key(seeder, DEV, "us-east-1", "unrotated")
+    suite = run_suite("controls/kms", baseline=write_baseline(tmp_path / "b.yaml"))
+    html = (suite.reports / "report.html").read_text()
+    passed_section = html.split("<h2>Passed results</h2>", 1)[1].split('<table id="results-table">', 1)[0]
+    assert f"{DEV}-eu-west-1" in passed_section and rotated in passed_section  # the passed result, with its evidence
+    assert unrotated not in passed_section
+    rows = _table_rows(html)
+    assert {row["result"] for row in rows} == {"Failed"}
+    failed = next(row for row in rows if f"{DEV}-us-east-1" in row["testId"])
+    assert unrotated in failed["extras"][0]["content"] and "Offending resources" in failed["extras"][0]["content"]
+    assert failed["log"] == ""  # its findings say it all; the traceback would repeat them
+    outcomes = {r["outcome"] for r in suite.results["results"]}
+    assert f"<b>{len(suite.results['results'])} results:</b>" in html and outcomes == {"passed", "failed"}
