@@ -1,96 +1,43 @@
-"""Reading resource policies (IAM policy language) for the questions the
-controls ask: does a statement deny insecure transport, and does any
-statement grant access to a principal outside the organization."""
+"""The questions controls ask of resource policies, answered by evaluating
+them (compliance.policy_language), not by matching their text."""
 
-import fnmatch
+from compliance.policy_language import DENY, OUTSIDER_ARN, Organization, Request, evaluate, outsider_access
 
-ORG_CONDITION_KEYS = ("aws:principalorgid", "aws:principalaccount", "aws:principalorgpaths")
-
-
-def statements(document):
-    found = (document or {}).get("Statement", [])
-    return [found] if isinstance(found, dict) else list(found)
+# Requests without TLS from these callers must all be denied.
+_TRANSPORT_CALLERS = (None, OUTSIDER_ARN)
 
 
-def as_list(value):
-    return [value] if isinstance(value, str) else list(value or [])
+def bucket_resources(bucket, partition="aws"):
+    """The ARNs a request to a bucket can name: the bucket, and an object in it."""
+    arn = f"arn:{partition}:s3:::{bucket}"
+    return [arn, f"{arn}/any-object"]
 
 
-def _is_everyone(principal):
-    return principal == "*" or (isinstance(principal, dict) and "*" in as_list(principal.get("AWS")))
+def denies_insecure_transport(document, bucket, partition="aws", insider=None):
+    """True when every S3 action (``s3:*``) on the bucket and its objects is
+    explicitly denied to every caller - anonymous, another account's, and
+    ``insider`` ``(account ID, organization ID)`` - whenever
+    ``aws:SecureTransport`` is false."""
+    callers = [(caller, {}) for caller in _TRANSPORT_CALLERS]
+    if insider:
+        account, org_id = insider
+        callers.append((f"arn:aws:iam::{account}:role/any",
+                        {"aws:PrincipalAccount": account, "aws:PrincipalOrgID": org_id}))
+    return all(
+        evaluate(document, Request(action="s3:*", resource=resource, principal=caller,
+                                   context={"aws:SecureTransport": "false", **context})) == DENY
+        for caller, context in callers
+        for resource in bucket_resources(bucket, partition)
+    )
 
 
-def _matches_any(patterns, value):
-    return any(fnmatch.fnmatchcase(value.lower(), p.lower()) for p in patterns)
-
-
-def _condition_values(statement, operators, key):
-    """Values a statement's Condition requires for ``key`` under any of the
-    ``operators`` (condition keys are case-insensitive)."""
-    values = []
-    for operator, tests in (statement.get("Condition") or {}).items():
-        if operator in operators:
-            values += [v for k, vs in tests.items() if k.lower() == key for v in as_list(vs)]
-    return values
-
-
-def denies_insecure_transport(document, bucket, partition="aws"):
-    """True when a Deny statement for every principal covers all S3 actions on
-    the bucket and its objects whenever ``aws:SecureTransport`` is false."""
-    for statement in statements(document):
-        if statement.get("Effect") != "Deny" or not _is_everyone(statement.get("Principal")):
-            continue
-        if not _matches_any(as_list(statement.get("Action")), "s3:*"):
-            continue
-        resources = as_list(statement.get("Resource"))
-        bucket_arn = f"arn:{partition}:s3:::{bucket}"
-        covers = _matches_any(resources, bucket_arn) and _matches_any(resources, f"{bucket_arn}/any-object")
-        insecure = [str(v).lower() for v in _condition_values(statement, ("Bool",), "aws:securetransport")]
-        if covers and "false" in insecure:
-            return True
-    return False
-
-
-def _principal_accounts(principal):
-    """Account IDs named by a principal element, and whether it names anyone
-    it cannot pin to an account (``*``, canonical users)."""
-    if principal == "*":
-        return set(), True
-    accounts, unpinned = set(), False
-    for kind, values in principal.items():
-        for value in as_list(values):
-            if kind == "Service":
-                continue
-            if kind == "AWS" and value == "*":
-                unpinned = True
-            elif kind in ("AWS", "Federated") and (value.isdigit() or value.startswith("arn:")):
-                accounts.add(value if value.isdigit() else value.split(":")[4])
-            else:
-                unpinned = True
-    return accounts, unpinned
-
-
-def grants_outside_organization(document, org_id, org_accounts):
-    """Allow statements that reach principals outside the organization:
-    ``[(statement Sid or index, why)]``. A condition on aws:PrincipalOrgID
-    equal to ``org_id`` (or aws:PrincipalAccount within the organization)
-    restricts ``*``; AWS service principals are not accounts and are allowed."""
-    found = []
-    for index, statement in enumerate(statements(document)):
-        if statement.get("Effect") != "Allow":
-            continue
-        name = statement.get("Sid") or f"statement {index}"
-        if "NotPrincipal" in statement:
-            found.append((name, "Allow with NotPrincipal grants everyone not listed"))
-            continue
-        accounts, unpinned = _principal_accounts(statement.get("Principal", {}))
-        org_ids = _condition_values(statement, ("StringEquals", "StringEqualsIgnoreCase"), "aws:principalorgid")
-        principal_accounts = set(_condition_values(statement, ("StringEquals",), "aws:principalaccount"))
-        restricted = (org_ids and set(org_ids) <= {org_id}) or (
-            principal_accounts and principal_accounts <= set(org_accounts))
-        if unpinned and not restricted:
-            found.append((name, "grants access to any AWS principal without an aws:PrincipalOrgID condition"))
-        outside = sorted(accounts - set(org_accounts))
-        if outside:
-            found.append((name, f"grants access to account(s) outside the organization: {', '.join(outside)}"))
-    return found
+def grants_outside_organization(document, org_id, org_accounts, resources, service):
+    """``[(statement label, why)]`` for each Allow statement that lets a caller
+    outside the organization in: anonymous, any account, or an account or
+    organization the policy names that is not this one."""
+    organization = Organization(org_id, frozenset(org_accounts))
+    return [
+        (name, f"allows {action} on {resource} to {'anyone (anonymous)' if who == 'anonymous' else who}, "
+               "outside the organization")
+        for name, action, resource, who in outsider_access(document, resources, service, organization)
+    ]

@@ -126,8 +126,10 @@ def test_each_archive_bucket_violation_is_named(seeder, organization, archive, t
         "Block Public Access is not fully on for the bucket or its account",
         "the bucket policy does not deny requests without TLS (aws:SecureTransport false)",
         "server access logging is off",
-        "policy statement Anyone grants access to any AWS principal without an aws:PrincipalOrgID condition",
-        "policy statement Partner grants access to account(s) outside the organization: 999988887777",
+        "policy statement Anyone allows s3:GetObject on arn:aws:s3:::weak-archive/any-object to anyone (anonymous), "
+        "outside the organization",
+        "policy statement Partner allows s3:GetObject on arn:aws:s3:::weak-archive/any-object to "
+        "arn:aws:iam::999988887777:role/reader, outside the organization",
     ]
     assert by_bucket["arn:aws:s3:::unlocked-archive"][:2] == [
         "Object Lock is not enabled (it can only be enabled on a versioned bucket; a new bucket may be needed)",

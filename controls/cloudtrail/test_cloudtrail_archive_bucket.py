@@ -4,7 +4,7 @@ logged archive that only the organization can reach."""
 import pytest
 
 from compliance.evidence import Finding, root_arn
-from compliance.policy import denies_insecure_transport, grants_outside_organization
+from compliance.policy import bucket_resources, denies_insecure_transport, grants_outside_organization
 
 BLOCK_SETTINGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 
@@ -45,7 +45,9 @@ def bucket_problems(bucket, organization, params, partition):
         problems.append(("Block Public Access is not fully on for the bucket or its account",
                          f"aws s3api put-public-access-block --bucket {name} --public-access-block-configuration "
                          "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"))
-    if not denies_insecure_transport(bucket["Policy"], name, partition):
+    org = organization["Organization"]
+    insider = (org["MasterAccountId"], org["Id"])  # a caller inside the organization must be denied too
+    if not denies_insecure_transport(bucket["Policy"], name, partition, insider):
         problems.append(("the bucket policy does not deny requests without TLS (aws:SecureTransport false)",
                          "add a Deny statement for Principal *, Action s3:*, the bucket and its objects, "
                          "with Condition Bool aws:SecureTransport false"))
@@ -53,7 +55,9 @@ def bucket_problems(bucket, organization, params, partition):
         problems.append(("server access logging is off",
                          f"aws s3api put-bucket-logging --bucket {name} --bucket-logging-status <target bucket and prefix>"))
     org = organization["Organization"]
-    for statement, why in grants_outside_organization(bucket["Policy"], org["Id"], organization["AccountIds"]):
+    outside = grants_outside_organization(bucket["Policy"], org["Id"], organization["AccountIds"],
+                                          bucket_resources(name, partition), "s3")
+    for statement, why in outside:
         problems.append((f"policy statement {statement} {why}",
                          f"remove the statement or restrict it with aws:PrincipalOrgID {org['Id']}"))
     return problems

@@ -1,0 +1,351 @@
+"""The IAM policy language, evaluated as AWS evaluates a single policy.
+
+``evaluate(document, request)`` decides one request: an explicit Deny wins,
+then an Allow, else the request is implicitly denied. Statements match on
+Principal/NotPrincipal, Action/NotAction (case-insensitive wildcards),
+Resource/NotResource (case-sensitive wildcards) and every Condition: all
+operators and keys must hold, any value of a key may match; negated
+operators hold when the key is absent; ``...IfExists`` holds when the key is
+absent; ``Null`` tests presence; ``ForAnyValue``/``ForAllValues`` compare
+multivalued keys; policy variables ``${key}`` take the request's value.
+
+``outsider_access(document, resources)`` asks the question the resource
+policy controls ask: can someone outside - anonymous, or any principal of an
+account not otherwise named - be allowed anything? The outsider chooses every
+condition key that a caller controls (TLS, user agent, its own IP address
+outside the CIDRs the policy names) and cannot choose the keys that identify
+where a request comes from (organization, account, VPC, VPC endpoint, source
+ARN...): for those it has a value of its own, or none. Every combination is
+evaluated, so Deny statements, NotPrincipal, negated operators and
+``IfExists`` count exactly as AWS counts them.
+"""
+
+import ipaddress
+import itertools
+import re
+from dataclasses import dataclass, field
+
+ALLOW, DENY, IMPLICIT_DENY = "Allow", "Deny", "ImplicitDeny"
+OUTSIDER_ACCOUNT = "000000000000"
+OUTSIDER_ARN = f"arn:aws:iam::{OUTSIDER_ACCOUNT}:role/outsider"
+OUTSIDER_VALUE = "outsider-value"
+# Addresses in four different /8 networks: at least one lies outside any
+# fixed CIDR a policy names.
+OUTSIDER_IPS = ("198.51.100.7", "203.0.113.7", "192.0.2.7", "100.64.0.7")
+# A CIDR this broad (or broader) restricts nobody.
+BROADEST_FIXED_PREFIX = {4: 8, 6: 32}
+# Keys that identify where a request comes from: an outsider cannot choose them.
+ORIGIN_KEYS = frozenset({
+    "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn", "aws:userid",
+    "aws:username", "aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourceorgid",
+    "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip", "aws:sourceip",
+    "aws:principalservicename", "aws:principalisawsservice", "aws:viaawsservice", "kms:calleraccount",
+    "kms:viaservice", "s3:x-amz-server-side-encryption-aws-kms-key-id",
+})
+_VARIABLE = re.compile(r"\$\{([^}]+)\}")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One API request as a policy sees it. ``principal`` is an ARN, or
+    ``None`` for an anonymous caller; ``context`` maps condition keys
+    (any case) to a value or a list of values; an absent key is absent."""
+
+    action: str
+    resource: str
+    principal: str = None
+    service_principal: str = None
+    context: dict = field(default_factory=dict)
+
+    def value(self, key):
+        for name, value in self.context.items():
+            if name.lower() == key.lower():
+                return value
+        return None
+
+
+def as_list(value):
+    return [value] if isinstance(value, (str, int, float, bool, dict)) else list(value or [])
+
+
+def statements(document):
+    found = (document or {}).get("Statement", [])
+    return [found] if isinstance(found, dict) else list(found)
+
+
+def wildcard(pattern, case_sensitive=True):
+    """A compiled regex for an IAM wildcard pattern (``*`` any run, ``?`` one
+    character). ``?`` does not match a literal ``*``, so that matching one
+    pattern against another (written as a request) tells whether the first
+    covers all of the second."""
+    body = "".join(".*" if c == "*" else "[^*]" if c == "?" else re.escape(c) for c in pattern)
+    return re.compile(f"^{body}$", 0 if case_sensitive else re.IGNORECASE | re.DOTALL)
+
+
+def _wildcard_match(patterns, value, case_sensitive=True):
+    return any(wildcard(p, case_sensitive).match(value) for p in patterns)
+
+
+def _principal_matches(element, request):
+    if element == "*":
+        return True
+    if not isinstance(element, dict):
+        return False
+    for kind, values in element.items():
+        for value in as_list(values):
+            if kind == "AWS" and request.principal is not None and _aws_principal_matches(value, request.principal):
+                return True
+            if kind == "Service" and request.service_principal == value:
+                return True
+            if kind == "Federated" and request.principal == value:
+                return True
+    return False
+
+
+def _aws_principal_matches(value, principal):
+    if value == "*":
+        return True
+    account = principal.split(":")[4] if principal.startswith("arn:") else principal
+    if value.isdigit() or value.endswith(":root"):  # an account: any principal of it
+        return (value if value.isdigit() else value.split(":")[4]) == account
+    return value == principal
+
+
+def _substitute(value, request):
+    def one(match):
+        found = request.value(match.group(1))
+        return str(as_list(found)[0]) if found is not None else "\0unresolved\0"
+    return _VARIABLE.sub(one, str(value))
+
+
+def _compare(operator, policy_value, request_value):
+    """One policy value against one request value, for a base operator."""
+    if operator in ("StringEquals", "ArnEquals"):
+        return policy_value == request_value
+    if operator == "StringEqualsIgnoreCase":
+        return policy_value.lower() == request_value.lower()
+    if operator in ("StringLike", "ArnLike"):
+        return bool(wildcard(policy_value).match(request_value))
+    if operator == "Bool":
+        return policy_value.lower() == request_value.lower()
+    if operator == "IpAddress":
+        try:
+            return ipaddress.ip_address(request_value) in ipaddress.ip_network(policy_value, strict=False)
+        except ValueError:
+            return False
+    if operator.startswith(("Numeric", "Date")):
+        try:
+            left, right = float(request_value), float(policy_value)
+        except ValueError:
+            left, right = request_value, policy_value  # ISO 8601 dates compare as text
+        return {"Equals": left == right, "LessThan": left < right, "LessThanEquals": left <= right,
+                "GreaterThan": left > right, "GreaterThanEquals": left >= right}[
+            operator.removeprefix("Numeric").removeprefix("Date")]
+    if operator == "BinaryEquals":
+        return policy_value == request_value
+    raise ValueError(f"unknown condition operator {operator}")
+
+
+NEGATED = {"StringNotEquals": "StringEquals", "StringNotEqualsIgnoreCase": "StringEqualsIgnoreCase",
+           "StringNotLike": "StringLike", "ArnNotEquals": "ArnEquals", "ArnNotLike": "ArnLike",
+           "NotIpAddress": "IpAddress", "NumericNotEquals": "NumericEquals", "DateNotEquals": "DateEquals"}
+
+
+def _condition_holds(operator, key, policy_values, request):
+    qualifier, _, operator = operator.rpartition(":")
+    if_exists = operator.endswith("IfExists")
+    operator = operator.removesuffix("IfExists")
+    present = request.value(key)
+    values = [_substitute(v, request) for v in as_list(policy_values)]
+    if operator == "Null":
+        return any((present is None) == (v.lower() == "true") for v in values)
+    if present is None:
+        if qualifier == "ForAnyValue":
+            return if_exists
+        return if_exists or operator in NEGATED or qualifier == "ForAllValues"
+    base = NEGATED.get(operator, operator)
+
+    def matches(request_value):
+        return any(_compare(base, v, str(request_value).lower() if base == "Bool" else str(request_value))
+                   for v in values)
+
+    request_values = as_list(present)
+    if qualifier == "ForAllValues":
+        result = all(matches(v) for v in request_values)
+    else:  # ForAnyValue, or a single-valued key
+        result = any(matches(v) for v in request_values)
+    return not result if operator in NEGATED else result
+
+
+def _conditions_hold(statement, request):
+    return all(_condition_holds(operator, key, values, request)
+               for operator, tests in (statement.get("Condition") or {}).items()
+               for key, values in tests.items())
+
+
+def statement_applies(statement, request):
+    if "Principal" in statement and not _principal_matches(statement["Principal"], request):
+        return False
+    if "NotPrincipal" in statement and _principal_matches(statement["NotPrincipal"], request):
+        return False
+    if "Action" in statement and not _wildcard_match(as_list(statement["Action"]), request.action, False):
+        return False
+    if "NotAction" in statement and _wildcard_match(as_list(statement["NotAction"]), request.action, False):
+        return False
+    resources = {k: [_substitute(p, request) for p in as_list(statement[k])]
+                 for k in ("Resource", "NotResource") if k in statement}
+    if "Resource" in resources and not _wildcard_match(resources["Resource"], request.resource):
+        return False
+    if "NotResource" in resources and _wildcard_match(resources["NotResource"], request.resource):
+        return False
+    return _conditions_hold(statement, request)
+
+
+def evaluate(document, request):
+    """ALLOW, DENY (an explicit Deny) or IMPLICIT_DENY for ``request``."""
+    effects = {s.get("Effect") for s in statements(document) if statement_applies(s, request)}
+    return DENY if DENY in effects else ALLOW if ALLOW in effects else IMPLICIT_DENY
+
+
+def label(statement, index):
+    return statement.get("Sid") or f"statement {index}"
+
+
+# --- Can an outsider be allowed? -------------------------------------------
+
+def _keys(document):
+    return sorted({key.lower() for s in statements(document)
+                   for tests in (s.get("Condition") or {}).values() for key in tests})
+
+
+def _policy_values(document, key):
+    return [v for s in statements(document) for tests in (s.get("Condition") or {}).values()
+            for k, vs in tests.items() if k.lower() == key for v in as_list(vs)]
+
+
+def _fixed_cidr(value):
+    try:
+        network = ipaddress.ip_network(str(value), strict=False)
+    except ValueError:
+        return False
+    return network.prefixlen >= BROADEST_FIXED_PREFIX[network.version]
+
+
+# Keys naming the caller's organization or account: with an organization
+# given, an outsider may hold any value the policy names but the organization's.
+MEMBERSHIP_KEYS = frozenset({"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
+                             "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths", "kms:calleraccount"})
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    accounts: frozenset
+
+    def includes(self, value):
+        value = str(value)
+        return value == self.id or value in self.accounts or value.startswith(f"{self.id}/")
+
+
+def _choices(document, key, organization=None):
+    """The values an outsider can give ``key`` (None: absent)."""
+    if key in ("aws:sourceip", "aws:vpcsourceip"):
+        fixed = [ipaddress.ip_network(str(v), strict=False) for v in _policy_values(document, key) if _fixed_cidr(v)]
+        outside = [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in net for net in fixed)]
+        return [None, *outside[:1]]
+    if key in ORIGIN_KEYS:  # its own value, or one that a wildcard admits (AWS: a wildcard is not fixed)
+        named = _policy_values(document, key)
+        held = {_filled(v) for v in named if re.search(r"[*?]|\$\{", str(v))}
+        if organization is not None and key in MEMBERSHIP_KEYS:
+            held |= {str(v) for v in named if not organization.includes(v) and not re.search(r"[*?]", str(v))}
+        return [None, OUTSIDER_VALUE, *sorted(held)]
+    # The caller chooses: every value the policy names (wildcards filled in), "true"/"false", or none.
+    named = {_filled(v) for v in _policy_values(document, key)}
+    return [None, OUTSIDER_VALUE, "true", "false", *sorted(named)]
+
+
+# Keys that follow from who the caller is.
+PRINCIPAL_KEYS = ("aws:principalaccount", "aws:principalarn")
+MAX_COMBINATIONS = 4096
+
+
+def _filled(pattern):
+    return re.sub(r"[*?]", "x", _VARIABLE.sub("x", str(pattern)))
+
+
+def _elements(document, name):
+    return [v for s in statements(document) for v in as_list(s.get(name))]
+
+
+def _candidate_actions(document, statement, service):
+    """The Allow's own action patterns (a pattern as a request stands for all
+    it matches) and every concrete action the policy names that they match,
+    so that a Deny of part of a wildcard is weighed for that part."""
+    own = as_list(statement["Action"]) if "Action" in statement else [f"{service}:AnyActionNotListed"]
+    named = [a for a in _elements(document, "Action") + _elements(document, "NotAction") if "*" not in a and "?" not in a]
+    return own + sorted({a for a in named if "Action" not in statement or _wildcard_match(own, a, False)})
+
+
+def _candidate_resources(document, resources):
+    """The resources asked about, and every resource pattern of the policy
+    inside them, filled in (a Deny may spare a prefix an Allow opens)."""
+    named = {_filled(p) for p in _elements(document, "Resource") + _elements(document, "NotResource")}
+    return list(resources) + sorted(r for r in named if r not in resources and r.startswith(tuple(resources)))
+
+
+def _principals(document, organization):
+    """Who the outsider can be: anonymous, a principal of an account the policy
+    does not name, and (given an organization) every principal the policy
+    names outside it."""
+    found = [None, OUTSIDER_ARN]
+    if organization is not None:
+        for element in _elements(document, "Principal") + _elements(document, "NotPrincipal"):
+            for value in as_list(element.get("AWS")) if isinstance(element, dict) else []:
+                account = value if value.isdigit() else value.split(":")[4] if value.startswith("arn:") else None
+                if account and not organization.includes(account):
+                    found.append(f"arn:aws:iam::{account}:role/outsider" if value.isdigit() or value.endswith(":root")
+                                 else value)
+        found += [f"arn:aws:iam::{v}:role/outsider" for v in _policy_values(document, "aws:principalaccount")
+                  if str(v).isdigit() and not organization.includes(v)]
+        found += [str(v) for v in _policy_values(document, "aws:principalarn")
+                  if str(v).startswith("arn:") and not re.search(r"[*?]", str(v))
+                  and not organization.includes(str(v).split(":")[4])]
+    return found
+
+
+def _principal_context(principal):
+    if principal is None:
+        return {}
+    return {"aws:principalaccount": principal.split(":")[4], "aws:principalarn": principal}
+
+
+def outsider_access(document, resources, service, organization=None):
+    """Allow statements an outsider can use: ``[(label, action, resource, principal)]``,
+    one per statement. ``resources`` are the ARNs a request could name (for a
+    bucket: the bucket and an object in it); ``service`` is the action prefix.
+    Without ``organization`` an outsider is anyone the policy does not name
+    (the question "is it public?"); with one, it is anyone outside it."""
+    keys = [k for k in _keys(document) if k not in PRINCIPAL_KEYS]
+    choices = [_choices(document, key, organization) for key in keys]
+    combinations = 1
+    for options in choices:
+        combinations *= len(options)
+    if combinations > MAX_COMBINATIONS:
+        raise ValueError(f"too many condition keys to weigh every combination: {', '.join(keys)}")
+    contexts = [{k: v for k, v in zip(keys, values) if v is not None} for values in itertools.product(*choices)]
+    found = []
+    for index, statement in enumerate(statements(document)):
+        if statement.get("Effect") != ALLOW:
+            continue
+        requests = (
+            Request(action=action, resource=resource, principal=principal,
+                    context={**context, **_principal_context(principal)})
+            for principal in _principals(document, organization)
+            for context in contexts
+            for action in _candidate_actions(document, statement, service)
+            for resource in _candidate_resources(document, resources)
+        )
+        hit = next((r for r in requests if statement_applies(statement, r) and evaluate(document, r) == ALLOW), None)
+        if hit is not None:
+            found.append((label(statement, index), hit.action, hit.resource, hit.principal or "anonymous"))
+    return found
