@@ -1,14 +1,7 @@
 """The questions controls ask of resource policies, answered by evaluating
 them (compliance.policy_language), not by matching their text."""
 
-from compliance.policy_language import (
-    DENY,
-    OUTSIDER_ARN,
-    Organization,
-    Request,
-    evaluate,
-    outsider_access,
-)
+from compliance.policy_language import DENY, OUTSIDER_ARN, Organization, Request, evaluate, outsider_access
 
 # Requests without TLS from these callers must all be denied.
 _TRANSPORT_CALLERS = (None, OUTSIDER_ARN)

@@ -3,14 +3,7 @@
 import pytest
 
 from compliance.policy import denies_insecure_transport, grants_outside_organization
-from compliance.policy_language import (
-    ALLOW,
-    DENY,
-    IMPLICIT_DENY,
-    Request,
-    evaluate,
-    outsider_access,
-)
+from compliance.policy_language import ALLOW, DENY, IMPLICIT_DENY, Request, evaluate, outsider_access
 
 BUCKET = "arn:aws:s3:::data"
 OBJECTS = [BUCKET, f"{BUCKET}/report.csv"]

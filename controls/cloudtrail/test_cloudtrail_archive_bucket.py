@@ -4,11 +4,7 @@ logged archive that only the organization can reach."""
 import pytest
 
 from compliance.evidence import Finding, root_arn
-from compliance.policy import (
-    bucket_resources,
-    denies_insecure_transport,
-    grants_outside_organization,
-)
+from compliance.policy import bucket_resources, denies_insecure_transport, grants_outside_organization
 
 BLOCK_SETTINGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 
