@@ -1,9 +1,13 @@
-"""An account's inventory is read concurrently ahead of its tests, without
+"""Accounts' inventories are read concurrently ahead of their tests, without
 changing what is asked or what is decided."""
+
+import threading
 
 import pytest
 
 from compliance.demo.organization import create_key
+from fixtures.collection import account_scope, scopes_of_worker
+from fixtures.prefetch import READ_AHEAD_ACCOUNTS, ReadAhead
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds")
@@ -42,3 +46,51 @@ def test_prefetching_changes_neither_questions_nor_verdicts(estate, run_suite, l
     assert verdicts(serial) == verdicts(concurrent)
     assert serial.results["run"]["api"]["questions"] == concurrent.results["run"]["api"]["questions"]
     assert concurrent.results["run"]["api"]["repeated"] == 0
+
+
+def test_reading_runs_ahead_of_the_account_under_test():
+    third_account_read = threading.Event()
+    waited = {}
+
+    def read(job):
+        if job == 3:
+            third_account_read.set()
+        if job == 0:  # the first account's read finishes only once a later account's has begun
+            waited[job] = third_account_read.wait(timeout=10)
+
+    ahead = ReadAhead(read, {f"a{n}": [n] for n in range(6)}, threads=4)
+    ahead.wait_for("a0")
+    ahead.close()
+    assert waited == {0: True}
+
+
+def test_reading_never_runs_further_ahead_than_the_window():
+    reads, under_test = [], {"n": 0}
+
+    def read(job):
+        reads.append((job, under_test["n"]))
+
+    ahead = ReadAhead(read, {f"a{n}": [n, n] for n in range(12)}, threads=3)
+    for n in range(12):
+        under_test["n"] = n
+        ahead.wait_for(f"a{n}")
+    ahead.close()
+    assert sorted(job for job, _ in reads) == sorted(list(range(12)) * 2)  # every job, once
+    assert all(job < n + READ_AHEAD_ACCOUNTS for job, n in reads)
+
+
+def test_accounts_revisited_out_of_order_or_unknown_do_not_block():
+    """Without xdist a control's tests visit every account in turn, so an
+    account is waited for again after later ones; none may hang."""
+    ahead = ReadAhead(lambda job: None, {f"a{n}": [n] for n in range(8)}, threads=2)
+    for account in ("a0", "a1", "a7", "a0", "a3", "not-mine"):
+        ahead.wait_for(account)
+    ahead.close()
+
+
+def test_workers_share_the_accounts_between_them_in_order():
+    nodeids = [f"controls/kms/test_k.py::test_k[a-{n:012d}-us-east-1]" for n in range(5)]
+    nodeids += [f"controls/iam/test_i.py::test_i[a-{n:012d}]" for n in range(5)] + ["controls/ec2/test_e.py::test_e"]
+    shares = [scopes_of_worker(nodeids, index, 3) for index in range(3)]
+    assert shares[0] == ["000000000000", "000000000003"]
+    assert sorted(sum(shares, [])) == sorted({account_scope(n) for n in nodeids})  # each scope in exactly one share
