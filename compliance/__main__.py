@@ -5,6 +5,7 @@
   python -m compliance verify-reports DIR       check a report directory against its manifest
   python -m compliance gate RESULTS --fail-on S fail when a control of severity S or above failed or errored
   python -m compliance merge-recordings --output DIR SHARD_DIR...   unite shard recordings for one --replay
+  python -m compliance coverage-matrix [--output F]   framework items against controls, from the catalog
 """
 
 import argparse
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from compliance import baseline as baselines
 from compliance import catalog as catalogs
-from compliance import manifest
+from compliance import coverage, manifest
 from compliance.errors import ConfigurationError
 from compliance.run import CONTROLS_DIR
 from compliance.shards import merge_recordings
@@ -125,8 +126,17 @@ def main(argv=None):
     merge = commands.add_parser("merge-recordings", help="unite the recordings of a sharded run for --replay")
     merge.add_argument("--output", required=True, help="new directory for the merged recording")
     merge.add_argument("recordings", nargs="+", metavar="SHARD_DIR")
+    matrix = commands.add_parser("coverage-matrix", help="framework items against controls, from the catalog")
+    matrix.add_argument("--output", help="file to write (default: print)")
     args = parser.parse_args(argv)
     try:
+        if args.command == "coverage-matrix":
+            text = coverage.matrix(catalogs.load(CONTROLS_DIR), catalogs.load_manual(CONTROLS_DIR))
+            if args.output:
+                Path(args.output).write_text(text)
+            else:
+                sys.stdout.write(text)
+            return 0
         if args.command == "merge-recordings":
             merged = merge_recordings(args.output, args.recordings)
             print(f"merged {len(args.recordings)} shards into {merged}; write the report with: "

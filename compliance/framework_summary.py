@@ -28,7 +28,7 @@ def summarise(manual, records):
     summary = {}
     for framework, (title, _, _) in FRAMEWORKS.items():
         items = {}
-        for item in sorted(framework_items(framework), key=_item_key):
+        for item in sorted(framework_items(framework), key=item_key):
             entry = statuses.get((framework, item))
             if entry:
                 items[item] = {"status": entry["status"], "controls": sorted(entry["controls"])}
@@ -42,5 +42,5 @@ def summarise(manual, records):
     return summary
 
 
-def _item_key(item):
+def item_key(item):
     return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in item.split(".")]
