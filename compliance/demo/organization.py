@@ -281,6 +281,33 @@ def seed_ec2(seeder):
     set_console_output(IDS["security"], "eu-central-1", bastion, cloud_init_console(leaked))
 
 
+def open_policy(action, resource, condition=None, principal="*"):
+    """A one-statement policy opening ``action`` to ``principal`` (under ``condition``)."""
+    statement = {"Sid": "Open", "Effect": "Allow", "Principal": principal, "Action": action, "Resource": resource}
+    return json.dumps({"Version": "2012-10-17",
+                       "Statement": [statement | ({"Condition": condition} if condition else {})]})
+
+
+def seed_resource_policies(seeder):
+    """prod shares a queue within the organization only; dev's alerts topic
+    takes messages from anyone, and a bucket policy opened to everyone is kept
+    unreachable by the security account's RestrictPublicBuckets."""
+    org_only = {"StringEquals": {"aws:PrincipalOrgID": organization_id(seeder)}}
+    sqs = seeder.client("sqs", IDS["prod"], "eu-west-1")
+    url = sqs.create_queue(QueueName="orders")["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": open_policy("sqs:SendMessage", arn, org_only)})
+    sns = seeder.client("sns", IDS["dev"], "us-east-1")
+    topic = sns.create_topic(Name="build-alerts")["TopicArn"]
+    sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=open_policy("sns:Publish", topic))
+    create_bucket(seeder, IDS["security"], "security-public-reports")
+    seeder.client("s3", IDS["security"]).put_bucket_policy(
+        Bucket="security-public-reports",
+        Policy=open_policy("s3:GetObject", "arn:aws:s3:::security-public-reports/*"))
+    seeder.client("s3control", IDS["security"]).put_public_access_block(
+        AccountId=IDS["security"], PublicAccessBlockConfiguration={"RestrictPublicBuckets": True})
+
+
 def seed(url):
     """Seed the whole demo organization into the moto server at ``url``."""
     seeder = Seeder(url)
@@ -292,3 +319,4 @@ def seed(url):
     seed_archive_buckets(seeder)
     seed_rds(seeder)
     seed_ec2(seeder)
+    seed_resource_policies(seeder)

@@ -32,6 +32,12 @@ S3_BUCKET_READS = {
     "publicAccessBlock": "GetPublicAccessBlock",
 }
 
+# REST-JSON services name their operations by method and path.
+REST_JSON_READS = {
+    "lambda": [("GET", re.compile(r"^/2015-03-31/functions/?$"), "ListFunctions"),
+               ("GET", re.compile(r"^/2015-03-31/functions/[^/]+/policy/?$"), "GetPolicy")],
+}
+
 
 @dataclass
 class Fault:
@@ -67,6 +73,7 @@ class FaultInjector:
         self.latency = 0.0  # seconds added to every request, to stand in for AWS round trips
         self.in_flight = {}
         self.max_in_flight = {}  # most requests of each service served at once: the client's concurrency
+        self.busy_seconds = 0.0  # summed over requests: divided by a wall time, the mean requests in flight
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -75,11 +82,13 @@ class FaultInjector:
         with self.lock:
             self.in_flight[service] = self.in_flight.get(service, 0) + 1
             self.max_in_flight[service] = max(self.max_in_flight.get(service, 0), self.in_flight[service])
+        began = time.monotonic()
         try:
             return self._serve(environ, start_response)
         finally:
             with self.lock:
                 self.in_flight[service] -= 1
+                self.busy_seconds += time.monotonic() - began
 
     def _serve(self, environ, start_response):
         if self.latency:
@@ -131,6 +140,11 @@ class FaultInjector:
             request["operation"] = params["Action"][0]
             request["protocol"] = "ec2" if request.get("service") == "ec2" else "query"
             return request
+        path = urllib.parse.unquote(environ.get("PATH_INFO", "/"))
+        for method, pattern, operation in REST_JSON_READS.get(request.get("service"), []):
+            if request["method"] == method and pattern.match(path):
+                request.update(operation=operation, protocol="rest-json")
+                return request
         request["protocol"] = "rest-xml"
         if request.get("service") == "s3" and request["method"] == "GET":
             read = [S3_BUCKET_READS[key] for key in params if key in S3_BUCKET_READS]
@@ -203,6 +217,7 @@ class LocalAws:
             self.injector.faults.clear()
             self.injector.log.clear()
             self.injector.max_in_flight.clear()
+            self.injector.busy_seconds = 0.0
         self.latency = 0.0
 
     def inject(self, code, message="injected fault", **match):
