@@ -31,3 +31,11 @@ def ssh_host_key_fingerprints(console):
         if match:
             found[match.group(2)] = match.group(1)
     return found
+
+
+def security_groups(api, region):
+    return sorted(api.read("ec2", "DescribeSecurityGroups", region)["SecurityGroups"], key=lambda g: g["GroupId"])
+
+
+def network_acls(api, region):
+    return sorted(api.read("ec2", "DescribeNetworkAcls", region)["NetworkAcls"], key=lambda a: a["NetworkAclId"])
