@@ -10,3 +10,23 @@ def db_instances(api, region):
 def certificate_authorities(api, region):
     """``{CA identifier: certificate}`` from ``DescribeCertificates``."""
     return {c["CertificateIdentifier"]: c for c in api.read("rds", "DescribeCertificates", region)["Certificates"]}
+
+
+def manual_snapshots(api, region):
+    """Manual DB snapshots of instances and clusters, each with the accounts
+    allowed to restore it (``RestorableBy``; ``all`` means public)."""
+    found = []
+    for snapshot in api.read("rds", "DescribeDBSnapshots", region, SnapshotType="manual")["DBSnapshots"]:
+        attributes = api.read("rds", "DescribeDBSnapshotAttributes", region,
+                              DBSnapshotIdentifier=snapshot["DBSnapshotIdentifier"])["DBSnapshotAttributesResult"]
+        found.append({**snapshot, "RestorableBy": _restore_values(attributes["DBSnapshotAttributes"])})
+    for snapshot in api.read("rds", "DescribeDBClusterSnapshots", region, SnapshotType="manual")["DBClusterSnapshots"]:
+        attributes = api.read("rds", "DescribeDBClusterSnapshotAttributes", region,
+                              DBClusterSnapshotIdentifier=snapshot["DBClusterSnapshotIdentifier"])
+        found.append({**snapshot, "RestorableBy": _restore_values(
+            attributes["DBClusterSnapshotAttributesResult"]["DBClusterSnapshotAttributes"])})
+    return sorted(found, key=lambda s: s.get("DBSnapshotArn") or s["DBClusterSnapshotArn"])
+
+
+def _restore_values(attributes):
+    return sorted(v for a in attributes if a["AttributeName"] == "restore" for v in a.get("AttributeValues", []))
