@@ -234,10 +234,10 @@ def seed_archive_buckets(seeder):
     create_bucket(seeder, IDS["dev"], "dev-scratch", "eu-central-1")  # not an archive
 
 
-def create_database(seeder, account_id, region, name, ca, engine="postgres", cluster=None):
+def create_database(seeder, account_id, region, name, ca, engine="postgres", cluster=None, **options):
     rds = seeder.client("rds", account_id, region)
     create = {"DBInstanceIdentifier": name, "Engine": engine, "DBInstanceClass": "db.t3.medium",
-              "CACertificateIdentifier": ca}
+              "CACertificateIdentifier": ca, "StorageEncrypted": True, **options}
     if cluster:
         create["DBClusterIdentifier"] = cluster
     else:
@@ -251,7 +251,19 @@ def seed_rds(seeder):
     rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-postgresql", MasterUsername="admin",
                           MasterUserPassword="demo-password-1")
     create_database(seeder, IDS["prod"], "us-east-1", "ledger-1", "rds-ca-2019", "aurora-postgresql", "ledger")  # retired
-    create_database(seeder, IDS["dev"], "eu-central-1", "dev-db", "rds-ca-ecc384-g1", "mysql")  # CA not in the bundle
+    # CA not in the bundle, public and unencrypted; its snapshot restorable by anyone.
+    create_database(seeder, IDS["dev"], "eu-central-1", "dev-db", "rds-ca-ecc384-g1", "mysql",
+                    PubliclyAccessible=True, StorageEncrypted=False)
+    share_snapshot(seeder, IDS["dev"], "eu-central-1", "dev-db", "all")
+    share_snapshot(seeder, IDS["prod"], "eu-west-1", "orders-db", IDS["security"])  # named account: not public
+
+
+def share_snapshot(seeder, account_id, region, database, restorable_by):
+    """A manual snapshot of ``database`` that ``restorable_by`` (an account ID, or all) may restore."""
+    rds = seeder.client("rds", account_id, region)
+    rds.create_db_snapshot(DBInstanceIdentifier=database, DBSnapshotIdentifier=f"{database}-snapshot")
+    rds.modify_db_snapshot_attribute(DBSnapshotIdentifier=f"{database}-snapshot", AttributeName="restore",
+                                     ValuesToAdd=[restorable_by])
 
 
 COMPROMISED_FINGERPRINT = "SHA256:demo0compromised0host0key0from0a0public0leak00"
@@ -308,6 +320,37 @@ def seed_resource_policies(seeder):
         AccountId=IDS["security"], PublicAccessBlockConfiguration={"RestrictPublicBuckets": True})
 
 
+DEMO_REGIONS = ("us-east-1", "eu-west-1", "eu-central-1")  # as baselines/demo.yaml
+
+
+def close_default_network(ec2):
+    """Strip every rule from the region's default security groups and every
+    allow entry from its default network ACLs (AWS creates both open)."""
+    for group in ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": ["default"]}])["SecurityGroups"]:
+        if group["IpPermissions"]:
+            ec2.revoke_security_group_ingress(GroupId=group["GroupId"], IpPermissions=group["IpPermissions"])
+        if group["IpPermissionsEgress"]:
+            ec2.revoke_security_group_egress(GroupId=group["GroupId"], IpPermissions=group["IpPermissionsEgress"])
+    for acl in ec2.describe_network_acls()["NetworkAcls"]:
+        for entry in acl["Entries"]:
+            if entry["RuleAction"] == "allow":
+                ec2.delete_network_acl_entry(NetworkAclId=acl["NetworkAclId"], RuleNumber=entry["RuleNumber"],
+                                             Egress=entry["Egress"])
+
+
+def seed_network(seeder):
+    """Every account but dev and the acquired one closes its default network;
+    those keep AWS's open defaults, and dev opens SSH to the internet in eu-west-1."""
+    for name in ("management", "log-archive", "security", "prod"):
+        for region in DEMO_REGIONS:
+            close_default_network(seeder.client("ec2", IDS[name], region))
+    ec2 = seeder.client("ec2", IDS["dev"], "eu-west-1")
+    vpc_id = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
+    group = ec2.create_security_group(GroupName="jump-host", Description="SSH from anywhere", VpcId=vpc_id)
+    ec2.authorize_security_group_ingress(GroupId=group["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+
+
 def seed(url):
     """Seed the whole demo organization into the moto server at ``url``."""
     seeder = Seeder(url)
@@ -320,3 +363,4 @@ def seed(url):
     seed_rds(seeder)
     seed_ec2(seeder)
     seed_resource_policies(seeder)
+    seed_network(seeder)
