@@ -13,6 +13,7 @@ sees every request of either tool. Prints figures; asserts nothing.
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -67,9 +68,12 @@ def main():
     server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml", args.latency_ms)
     try:
         before = served(server)
+        server_cpu = time.process_time()  # this process serves moto: its CPU is the server's
         wall, results = run_suite(args, work, server.url, ("-m", "cis") if args.prowler else ())
         after = served(server)
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # before Prowler runs
+        server_cpu = time.process_time() - server_cpu
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the suite's processes, before Prowler runs
+        peak_mb, suite_cpu = children.ru_maxrss / 1024, children.ru_utime + children.ru_stime
         if args.prowler:
             executable = prowler.install()
             items = cis_items(results)
@@ -100,6 +104,10 @@ def main():
     if ceiling:
         print(f"concurrency ceiling     {ceiling:.0f} req/s ({processes} x {args.concurrency} / {args.latency_ms:g} ms): "
               f"{100 * rate / ceiling:.0f}% reached")
+    print(f"server CPU              {server_cpu:.1f} s of {wall:.1f} s wall ({100 * server_cpu / wall:.0f}% of one core: "
+          "moto's own work, which real AWS does not take from this machine)")
+    print(f"suite CPU               {suite_cpu:.1f} s ({suite_cpu / wall:.1f} cores on average; "
+          f"this machine has {os.cpu_count()})")
     print(f"time to first result    {results['run']['seconds_to_first_result']:.1f} s")
     print(f"peak memory (largest process) {peak_mb:.0f} MB")
     if args.prowler:
