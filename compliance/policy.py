@@ -1,7 +1,16 @@
 """The questions controls ask of resource policies, answered by evaluating
 them (compliance.policy_language), not by matching their text."""
 
-from compliance.policy_language import DENY, OUTSIDER_ARN, Organization, Request, evaluate, outsider_access
+from compliance.policy_language import (
+    DENY,
+    OUTSIDER_ARN,
+    Organization,
+    Request,
+    as_list,
+    evaluate,
+    outsider_access,
+    statements,
+)
 
 # Requests without TLS from these callers must all be denied.
 _TRANSPORT_CALLERS = (None, OUTSIDER_ARN)
@@ -16,19 +25,26 @@ def bucket_resources(bucket, partition="aws"):
 def denies_insecure_transport(document, bucket, partition="aws", insider=None):
     """True when every S3 action (``s3:*``) on the bucket and its objects is
     explicitly denied to every caller - anonymous, another account's, and
-    ``insider`` ``(account ID, organization ID)`` - whenever
+    ``insider`` ``(account ID, organization ID or None)`` - whenever
     ``aws:SecureTransport`` is false."""
     callers = [(caller, {}) for caller in _TRANSPORT_CALLERS]
     if insider:
         account, org_id = insider
-        callers.append((f"arn:aws:iam::{account}:role/any",
-                        {"aws:PrincipalAccount": account, "aws:PrincipalOrgID": org_id}))
+        # Without the organization's ID, an insider may belong to any organization the policy names.
+        org_ids = [org_id] if org_id else [None, *_named_values(document, "aws:PrincipalOrgID")]
+        callers += [(f"arn:aws:iam::{account}:role/any",
+                     {"aws:PrincipalAccount": account, **({"aws:PrincipalOrgID": o} if o else {})}) for o in org_ids]
     return all(
         evaluate(document, Request(action="s3:*", resource=resource, principal=caller,
                                    context={"aws:SecureTransport": "false", **context})) == DENY
         for caller, context in callers
         for resource in bucket_resources(bucket, partition)
     )
+
+
+def _named_values(document, key):
+    return sorted({str(v) for s in statements(document) for tests in (s.get("Condition") or {}).values()
+                   for k, values in tests.items() if k.lower() == key.lower() for v in as_list(values)})
 
 
 def grants_outside_organization(document, org_id, org_accounts, resources, service):

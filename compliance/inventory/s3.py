@@ -48,6 +48,14 @@ def public_access_block(api, bucket_region, bucket):
     return answer["PublicAccessBlockConfiguration"] if answer else None
 
 
+BLOCK_SETTINGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
+
+
+def block_settings_off(settings):
+    """The Block Public Access settings not on in ``settings`` (None: none configured)."""
+    return [name for name in BLOCK_SETTINGS if not (settings or {}).get(name)]
+
+
 def account_public_access_block(api, home_region, account_id):
     answer = api.read("s3control", "GetPublicAccessBlock", home_region,
                       absent=("NoSuchPublicAccessBlockConfiguration",), AccountId=account_id)

@@ -4,9 +4,8 @@ logged archive that only the organization can reach."""
 import pytest
 
 from compliance.evidence import Finding, root_arn
+from compliance.inventory.s3 import block_settings_off
 from compliance.policy import bucket_resources, denies_insecure_transport, grants_outside_organization
-
-BLOCK_SETTINGS = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
 
 
 def retention_days(retention):
@@ -27,10 +26,6 @@ def object_lock_problems(lock, minimum_days, allowed_modes):
     return problems
 
 
-def blocks_public_access(settings):
-    return bool(settings) and all(settings.get(name) for name in BLOCK_SETTINGS)
-
-
 def bucket_problems(bucket, organization, params, partition):
     """(problem, fix) for each requirement the archive bucket misses."""
     name = bucket["Bucket"]
@@ -41,7 +36,7 @@ def bucket_problems(bucket, organization, params, partition):
     if bucket["Versioning"].get("Status") != "Enabled":
         problems.append(("versioning is not enabled",
                          f"aws s3api put-bucket-versioning --bucket {name} --versioning-configuration Status=Enabled"))
-    if not (blocks_public_access(bucket["PublicAccessBlock"]) or blocks_public_access(bucket["AccountPublicAccessBlock"])):
+    if block_settings_off(bucket["PublicAccessBlock"]) and block_settings_off(bucket["AccountPublicAccessBlock"]):
         problems.append(("Block Public Access is not fully on for the bucket or its account",
                          f"aws s3api put-public-access-block --bucket {name} --public-access-block-configuration "
                          "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"))
