@@ -149,3 +149,13 @@ def test_s3control_reaches_a_custom_endpoint(local_aws, seeder):
     s3control.put_public_access_block(AccountId=PROD, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
     got = s3control.get_public_access_block(AccountId=PROD)["PublicAccessBlockConfiguration"]
     assert got == BLOCK_ALL_PUBLIC_ACCESS
+
+
+def test_describe_snapshots_honours_owner_ids(local_aws, seeder):
+    ec2 = seeder.client("ec2", PROD, "eu-west-1")
+    assert ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"] == []  # moto's AMI catalog is Amazon's
+    volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
+    mine = ec2.create_snapshot(VolumeId=volume)["SnapshotId"]
+    assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"]] == [mine]
+    assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=[PROD])["Snapshots"]] == [mine]
+    assert mine not in {s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["amazon"])["Snapshots"]}

@@ -41,6 +41,7 @@ from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult
 from moto.ec2.models import ec2_backends
 from moto.ec2.responses import availability_zones_and_regions as ec2_regions
+from moto.ec2.responses import elastic_block_store as ec2_ebs_responses
 from moto.ec2.responses import general as ec2_general
 from moto.ec2.utils import Base64EncodedString
 from moto.iam.models import iam_backends
@@ -147,6 +148,23 @@ def _describe_only_enabled_regions(original):
         return result
 
     return describe_regions
+
+
+def _snapshots_by_owner(original):
+    """DescribeSnapshots honours OwnerIds ("self", account IDs, "amazon");
+    moto ignores it and returns the snapshots of its whole AMI catalog."""
+    def describe_snapshots(self):
+        result = original(self)
+        owners = self._get_param("OwnerIds", [])
+        if owners:
+            wanted = {self.current_account if o == "self" else o for o in owners}
+            result.result["Snapshots"] = [
+                s for s in result.result["Snapshots"]
+                if s.owner_id in wanted or ("amazon" in wanted and s.from_ami and s.owner_id != self.current_account)
+            ]
+        return result
+
+    return describe_snapshots
 
 
 def _keep_mfa_delete(original):
@@ -277,6 +295,8 @@ def apply():
     trails = cloudtrail_responses.CloudTrailResponse
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance
+    ebs = ec2_ebs_responses.ElasticBlockStore
+    ebs.describe_snapshots = _snapshots_by_owner(ebs.describe_snapshots)
     rds_responses.RDSResponse.describe_certificates = _describe_certificates
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)

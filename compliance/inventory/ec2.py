@@ -39,3 +39,29 @@ def security_groups(api, region):
 
 def network_acls(api, region):
     return sorted(api.read("ec2", "DescribeNetworkAcls", region)["NetworkAcls"], key=lambda a: a["NetworkAclId"])
+
+
+def encryption_by_default(api, region):
+    return api.read("ec2", "GetEbsEncryptionByDefault", region)["EbsEncryptionByDefault"]
+
+
+def own_snapshots(api, region):
+    """EBS snapshots the account owns, each with ``CreateVolumePermissions``
+    (``{"Group": "all"}`` means public)."""
+    found = []
+    for snapshot in api.read("ec2", "DescribeSnapshots", region, OwnerIds=["self"])["Snapshots"]:
+        permissions = api.read("ec2", "DescribeSnapshotAttribute", region, Attribute="createVolumePermission",
+                               SnapshotId=snapshot["SnapshotId"])["CreateVolumePermissions"]
+        found.append({**snapshot, "CreateVolumePermissions": permissions})
+    return sorted(found, key=lambda s: s["SnapshotId"])
+
+
+def own_images(api, region):
+    return sorted(api.read("ec2", "DescribeImages", region, Owners=["self"])["Images"], key=lambda i: i["ImageId"])
+
+
+def vpcs_with_flow_logs(api, region):
+    """Each VPC with the flow logs that capture it."""
+    flow_logs = api.read("ec2", "DescribeFlowLogs", region)["FlowLogs"]
+    return [{**vpc, "FlowLogs": [f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]]}
+            for vpc in sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])]
