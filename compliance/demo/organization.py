@@ -249,7 +249,7 @@ def seed_rds(seeder):
     create_database(seeder, IDS["prod"], "eu-west-1", "orders-db", "rds-ca-rsa2048-g1")
     rds = seeder.client("rds", IDS["prod"], "us-east-1")
     rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-postgresql", MasterUsername="admin",
-                          MasterUserPassword="demo-password-1")
+                          MasterUserPassword="demo-password-1", StorageEncrypted=True)
     create_database(seeder, IDS["prod"], "us-east-1", "ledger-1", "rds-ca-2019", "aurora-postgresql", "ledger")  # retired
     # CA not in the bundle, public and unencrypted; its snapshot restorable by anyone.
     create_database(seeder, IDS["dev"], "eu-central-1", "dev-db", "rds-ca-ecc384-g1", "mysql",
@@ -338,17 +338,40 @@ def close_default_network(ec2):
                                              Egress=entry["Egress"])
 
 
+def tls_only_policy(bucket):
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "TlsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})
+
+
+def harden_region(seeder, account_id, region, flow_log_bucket):
+    """Closed default network, EBS encryption by default, flow logs on every VPC."""
+    ec2 = seeder.client("ec2", account_id, region)
+    close_default_network(ec2)
+    ec2.enable_ebs_encryption_by_default()
+    ec2.create_flow_logs(ResourceType="VPC", ResourceIds=[v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]],
+                         TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
+
+
 def seed_network(seeder):
-    """Every account but dev and the acquired one closes its default network;
-    those keep AWS's open defaults, and dev opens SSH to the internet in eu-west-1."""
+    """Every account but dev and the acquired one hardens its regions; those
+    keep AWS's defaults, and dev opens SSH to the internet and shares a disk
+    snapshot with everyone in eu-west-1."""
     for name in ("management", "log-archive", "security", "prod"):
+        bucket = f"demo-flow-logs-{IDS[name]}"
+        create_bucket(seeder, IDS[name], bucket).put_bucket_policy(Bucket=bucket, Policy=tls_only_policy(bucket))
         for region in DEMO_REGIONS:
-            close_default_network(seeder.client("ec2", IDS[name], region))
+            harden_region(seeder, IDS[name], region, bucket)
     ec2 = seeder.client("ec2", IDS["dev"], "eu-west-1")
     vpc_id = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     group = ec2.create_security_group(GroupName="jump-host", Description="SSH from anywhere", VpcId=vpc_id)
     ec2.authorize_security_group_ingress(GroupId=group["GroupId"], IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
+    snapshot = ec2.create_snapshot(VolumeId=volume, Description="build cache")["SnapshotId"]
+    ec2.modify_snapshot_attribute(SnapshotId=snapshot, Attribute="createVolumePermission", OperationType="add",
+                                  GroupNames=["all"])
 
 
 def seed(url):

@@ -32,10 +32,12 @@ S3_BUCKET_READS = {
     "publicAccessBlock": "GetPublicAccessBlock",
 }
 
-# REST-JSON services name their operations by method and path.
-REST_JSON_READS = {
+# REST services that name their operations by method and path (S3 Control
+# signs as "s3": its API version in the path tells it apart).
+REST_READS = {
     "lambda": [("GET", re.compile(r"^/2015-03-31/functions/?$"), "ListFunctions"),
                ("GET", re.compile(r"^/2015-03-31/functions/[^/]+/policy/?$"), "GetPolicy")],
+    "s3control": [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"), "GetPublicAccessBlock")],
 }
 
 
@@ -141,9 +143,11 @@ class FaultInjector:
             request["protocol"] = "ec2" if request.get("service") == "ec2" else "query"
             return request
         path = urllib.parse.unquote(environ.get("PATH_INFO", "/"))
-        for method, pattern, operation in REST_JSON_READS.get(request.get("service"), []):
+        if request.get("service") == "s3" and path.startswith("/v20180820/"):
+            request["service"] = "s3control"
+        for method, pattern, operation in REST_READS.get(request.get("service"), []):
             if request["method"] == method and pattern.match(path):
-                request.update(operation=operation, protocol="rest-json")
+                request.update(operation=operation, protocol="rest-json" if request["service"] == "lambda" else "rest-xml")
                 return request
         request["protocol"] = "rest-xml"
         if request.get("service") == "s3" and request["method"] == "GET":
