@@ -183,10 +183,15 @@ def create_archive_bucket(seeder, account_id, name, org_id, log_bucket, mode="CO
     return archive
 
 
-def create_organization_trail(seeder, name, bucket, key_arn=None, multi_region=True, validation=True, logging=True):
+def create_organization_trail(seeder, name, bucket, key_arn=None, multi_region=True, validation=True, logging=True,
+                              log_group=None):
     trails = seeder.client("cloudtrail", MANAGEMENT)
     create = {"Name": name, "S3BucketName": bucket, "IsOrganizationTrail": True,
               "IsMultiRegionTrail": multi_region, "EnableLogFileValidation": validation}
+    if log_group:
+        seeder.client("logs", MANAGEMENT).create_log_group(logGroupName=log_group)
+        create.update(CloudWatchLogsLogGroupArn=f"arn:aws:logs:us-east-1:{MANAGEMENT}:log-group:{log_group}:*",
+                      CloudWatchLogsRoleArn=f"arn:aws:iam::{MANAGEMENT}:role/CloudTrailToCloudWatch")
     if key_arn:
         create["KmsKeyId"] = key_arn
     trails.create_trail(**create)
@@ -195,14 +200,50 @@ def create_organization_trail(seeder, name, bucket, key_arn=None, multi_region=T
     return trails
 
 
+def alert_on(seeder, account_id, region, log_group, control_ids, subscriber="secops@example.com"):
+    """For each monitoring control: a metric filter on ``log_group`` with its
+    pattern, and an alarm on the metric notifying an SNS topic (subscribed by
+    ``subscriber`` unless None). Returns the topic ARN."""
+    from controls.monitoring.monitors import pattern  # the demo seeds what the controls require
+
+    sns = seeder.client("sns", account_id, region)
+    topic = sns.create_topic(Name="security-alarms")["TopicArn"]
+    if subscriber:
+        sns.subscribe(TopicArn=topic, Protocol="email", Endpoint=subscriber)
+    logs, cloudwatch = seeder.client("logs", account_id, region), seeder.client("cloudwatch", account_id, region)
+    for control_id in control_ids:
+        logs.put_metric_filter(logGroupName=log_group, filterName=control_id, filterPattern=pattern(control_id),
+                               metricTransformations=[{"metricName": control_id, "metricNamespace": "CISBenchmark",
+                                                       "metricValue": "1"}])
+        cloudwatch.put_metric_alarm(AlarmName=control_id, MetricName=control_id, Namespace="CISBenchmark",
+                                    Statistic="Sum", Period=300, Threshold=1, EvaluationPeriods=1,
+                                    ComparisonOperator="GreaterThanOrEqualToThreshold", AlarmActions=[topic])
+    return topic
+
+
+def trail_to_cloudwatch(seeder, account_id, name, bucket, region="us-east-1"):
+    """A logging multi-region trail in ``account_id`` that also sends its events
+    to a CloudWatch Logs group; returns the group's name."""
+    logs = seeder.client("logs", account_id, region)
+    group = f"/aws/cloudtrail/{name}"
+    logs.create_log_group(logGroupName=group)
+    create_bucket(seeder, account_id, bucket, region=region)
+    trails = seeder.client("cloudtrail", account_id, region)
+    trails.create_trail(Name=name, S3BucketName=bucket, IsMultiRegionTrail=True,
+                        CloudWatchLogsLogGroupArn=f"arn:aws:logs:{region}:{account_id}:log-group:{group}:*",
+                        CloudWatchLogsRoleArn=f"arn:aws:iam::{account_id}:role/CloudTrailToCloudWatch")
+    trails.start_logging(Name=name)
+    return group
+
+
 def organization_id(seeder):
     return seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
 
 
 def seed_cloudtrail(seeder):
     """Two organization trails delivering to the log-archive account: the main
-    one (compliant, with a compliant archive) and an S3 data-events trail whose
-    bucket lacks Object Lock."""
+    one (compliant, with a compliant archive, its events alarmed on in
+    CloudWatch) and an S3 data-events trail whose bucket lacks Object Lock."""
     create_log_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
     create_archive_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), "demo-org-access-logs")
 
@@ -213,7 +254,10 @@ def seed_cloudtrail(seeder):
          "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{DATA_EVENTS_BUCKET}/*"}]}))
 
     key_arn = seeder.client("kms", MANAGEMENT).describe_key(KeyId="alias/org-trail")["KeyMetadata"]["Arn"]
-    create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn)
+    create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn, log_group="/demo/org-trail")
+    # Alarms for every monitoring control but SAML provider changes, which nobody watches yet.
+    from controls.monitoring.monitors import MONITORS  # the demo seeds what the controls require
+    alert_on(seeder, MANAGEMENT, "us-east-1", "/demo/org-trail", [m for m in MONITORS if "saml" not in m])
     trails = create_organization_trail(seeder, "org-data-events", DATA_EVENTS_BUCKET, multi_region=False,
                                        validation=False)
     trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{

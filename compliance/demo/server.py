@@ -20,6 +20,9 @@ from werkzeug.serving import make_server
 from compliance.demo import moto_patches
 
 _CREDENTIAL = re.compile(r"Credential=([^/]+)/\d+/([^/]+)/([^/]+)/")
+_RPC_V2_PATH = re.compile(r"^/service/[^/]+/operation/(\w+)$")
+# Signing names that differ from the client's service name.
+_SIGNING_NAMES = {"monitoring": "cloudwatch"}
 # S3 (REST) names its bucket reads by sub-resource in the query string.
 S3_BUCKET_READS = {
     "versioning": "GetBucketVersioning",
@@ -102,10 +105,10 @@ class FaultInjector:
         if fault is None:
             return self.app(environ, start_response)
         body, content_type = _error_body(request, fault)
-        start_response(
-            f"{fault.status} Error",
-            [("Content-Type", content_type), ("x-amzn-ErrorType", fault.code), ("Content-Length", str(len(body)))],
-        )
+        headers = [("Content-Type", content_type), ("x-amzn-ErrorType", fault.code), ("Content-Length", str(len(body)))]
+        if request.get("protocol") == "rpc-v2-cbor":
+            headers.append(("smithy-protocol", "rpc-v2-cbor"))
+        start_response(f"{fault.status} Error", headers)
         return [body]
 
     def _take_matching(self, request):
@@ -125,7 +128,8 @@ class FaultInjector:
         request = {"method": environ["REQUEST_METHOD"]}
         match = _CREDENTIAL.search(environ.get("HTTP_AUTHORIZATION", ""))
         if match:
-            access_key, request["region"], request["service"] = match.groups()
+            access_key, request["region"], service = match.groups()
+            request["service"] = _SIGNING_NAMES.get(service, service)
             request["account"] = get_account_id_from(access_key)
         target = environ.get("HTTP_X_AMZ_TARGET")
         if target:
@@ -143,6 +147,10 @@ class FaultInjector:
             request["protocol"] = "ec2" if request.get("service") == "ec2" else "query"
             return request
         path = urllib.parse.unquote(environ.get("PATH_INFO", "/"))
+        rpc = _RPC_V2_PATH.match(path)
+        if rpc:  # Smithy RPC v2 CBOR (CloudWatch): the operation is in the path
+            request.update(operation=rpc.group(1), protocol="rpc-v2-cbor")
+            return request
         if request.get("service") == "s3" and path.startswith("/v20180820/"):
             request["service"] = "s3control"
         for method, pattern, operation in REST_READS.get(request.get("service"), []):
@@ -159,9 +167,18 @@ class FaultInjector:
         return request
 
 
+def _cbor_text(text):
+    data = text.encode()
+    head = bytes([0x60 | len(data)]) if len(data) < 24 else bytes([0x79]) + len(data).to_bytes(2, "big")
+    return head + data
+
+
 def _error_body(request, fault):
     code, message = escape(fault.code), escape(fault.message)
     protocol = request.get("protocol")
+    if protocol == "rpc-v2-cbor":  # a CBOR map of two text pairs
+        body = b"\xa2" + _cbor_text("__type") + _cbor_text(fault.code) + _cbor_text("message") + _cbor_text(fault.message)
+        return body, "application/cbor"
     if protocol == "json":
         return f'{{"__type": "{fault.code}", "message": "{fault.message}"}}'.encode(), "application/x-amz-json-1.1"
     if protocol == "ec2":
