@@ -236,6 +236,18 @@ def trail_to_cloudwatch(seeder, account_id, name, bucket, region="us-east-1"):
     return group
 
 
+def enable_config(seeder, account_id, region):
+    """An AWS Config recorder of every supported resource type, delivering to a bucket, started."""
+    config = seeder.client("config", account_id, region)
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": f"arn:aws:iam::{account_id}:role/aws-config",
+        "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": region == "us-east-1"}})
+    bucket = f"config-{account_id}-{region}"
+    create_bucket(seeder, account_id, bucket, region=region)
+    config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": bucket})
+    config.start_configuration_recorder(ConfigurationRecorderName="default")
+
+
 def organization_id(seeder):
     return seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
 
@@ -390,7 +402,10 @@ def tls_only_policy(bucket):
 
 
 def harden_region(seeder, account_id, region, flow_log_bucket):
-    """Closed default network, EBS encryption by default, flow logs on every VPC."""
+    """Closed default network, EBS encryption by default, flow logs on every
+    VPC, AWS Config recording and a GuardDuty detector."""
+    enable_config(seeder, account_id, region)
+    seeder.client("guardduty", account_id, region).create_detector(Enable=True)
     ec2 = seeder.client("ec2", account_id, region)
     close_default_network(ec2)
     ec2.enable_ebs_encryption_by_default()
@@ -402,6 +417,8 @@ def seed_network(seeder):
     """Every account but dev and the acquired one hardens its regions; those
     keep AWS's defaults, and dev opens SSH to the internet and shares a disk
     snapshot with everyone in eu-west-1."""
+    for region in ("us-east-1", "eu-west-1"):  # not yet eu-central-1
+        seeder.client("guardduty", MANAGEMENT, region).enable_organization_admin_account(AdminAccountId=IDS["security"])
     for name in ("management", "log-archive", "security", "prod"):
         bucket = f"demo-flow-logs-{IDS[name]}"
         create_bucket(seeder, IDS[name], bucket).put_bucket_policy(Bucket=bucket, Policy=tls_only_policy(bucket))

@@ -38,9 +38,13 @@ S3_BUCKET_READS = {
 # REST services that name their operations by method and path (S3 Control
 # signs as "s3": its API version in the path tells it apart).
 REST_READS = {
-    "lambda": [("GET", re.compile(r"^/2015-03-31/functions/?$"), "ListFunctions"),
-               ("GET", re.compile(r"^/2015-03-31/functions/[^/]+/policy/?$"), "GetPolicy")],
-    "s3control": [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"), "GetPublicAccessBlock")],
+    "lambda": ("rest-json", [("GET", re.compile(r"^/2015-03-31/functions/?$"), "ListFunctions"),
+                             ("GET", re.compile(r"^/2015-03-31/functions/[^/]+/policy/?$"), "GetPolicy")]),
+    "guardduty": ("rest-json", [("GET", re.compile(r"^/detector/?$"), "ListDetectors"),
+                                ("GET", re.compile(r"^/detector/[^/]+/?$"), "GetDetector"),
+                                ("GET", re.compile(r"^/admin/?$"), "ListOrganizationAdminAccounts")]),
+    "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
+                                "GetPublicAccessBlock")]),
 }
 
 
@@ -153,9 +157,10 @@ class FaultInjector:
             return request
         if request.get("service") == "s3" and path.startswith("/v20180820/"):
             request["service"] = "s3control"
-        for method, pattern, operation in REST_READS.get(request.get("service"), []):
+        protocol, reads = REST_READS.get(request.get("service"), (None, []))
+        for method, pattern, operation in reads:
             if request["method"] == method and pattern.match(path):
-                request.update(operation=operation, protocol="rest-json" if request["service"] == "lambda" else "rest-xml")
+                request.update(operation=operation, protocol=protocol)
                 return request
         request["protocol"] = "rest-xml"
         if request.get("service") == "s3" and request["method"] == "GET":
@@ -179,7 +184,7 @@ def _error_body(request, fault):
     if protocol == "rpc-v2-cbor":  # a CBOR map of two text pairs
         body = b"\xa2" + _cbor_text("__type") + _cbor_text(fault.code) + _cbor_text("message") + _cbor_text(fault.message)
         return body, "application/cbor"
-    if protocol == "json":
+    if protocol in ("json", "rest-json"):
         return f'{{"__type": "{fault.code}", "message": "{fault.message}"}}'.encode(), "application/x-amz-json-1.1"
     if protocol == "ec2":
         xml = f"<Response><Errors><Error><Code>{code}</Code><Message>{message}</Message></Error></Errors><RequestID>fault</RequestID></Response>"

@@ -1,0 +1,20 @@
+"""Detection services: AWS Config recorders, GuardDuty detectors and its
+delegated administrator."""
+
+
+def config_recorders(api, region):
+    """Configuration recorders, each with its status, and the delivery channels."""
+    recorders = api.read("config", "DescribeConfigurationRecorders", region)["ConfigurationRecorders"]
+    statuses = {s["name"]: s for s in
+                api.read("config", "DescribeConfigurationRecorderStatus", region)["ConfigurationRecordersStatus"]}
+    channels = api.read("config", "DescribeDeliveryChannels", region)["DeliveryChannels"]
+    return {"Recorders": [{**r, "Status": statuses.get(r["name"], {})} for r in recorders], "DeliveryChannels": channels}
+
+
+def guardduty_detectors(api, region):
+    return [{"DetectorId": detector_id, **api.read("guardduty", "GetDetector", region, DetectorId=detector_id)}
+            for detector_id in api.read("guardduty", "ListDetectors", region)["DetectorIds"]]
+
+
+def guardduty_admin_accounts(api, region):
+    return api.read("guardduty", "ListOrganizationAdminAccounts", region)["AdminAccounts"]

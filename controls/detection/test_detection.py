@@ -1,0 +1,63 @@
+"""AWS Config recording and GuardDuty, in every region; GuardDuty administered by the security account."""
+
+import pytest
+
+from compliance.evidence import Finding, root_arn
+
+
+def records_everything(recorder):
+    group = recorder.get("recordingGroup", {})
+    return group.get("allSupported") or group.get("recordingStrategy", {}).get("useOnly") == "ALL_SUPPORTED_RESOURCE_TYPES"
+
+
+def recorder_gaps(recorder):
+    gaps = [] if records_everything(recorder) else ["does not record all supported resource types"]
+    if not recorder["Status"].get("recording"):
+        gaps.append("is not recording")
+    if recorder["Status"].get("lastStatus") == "FAILURE":
+        gaps.append(f"last delivery failed ({recorder['Status'].get('lastErrorCode', 'no error code')})")
+    return gaps
+
+
+@pytest.mark.control("config-recording")
+def test_config_recording(config_recording, region_target, partition, evidence):
+    evidence.record("config", config_recording)
+    where = f"arn:{partition}:config:{region_target.region}:{region_target.account.id}:configuration-recorder"
+    fix = (f"put-configuration-recorder with allSupported=true, put-delivery-channel and "
+           f"start-configuration-recorder in {region_target.region}")
+    gaps = {r["name"]: recorder_gaps(r) for r in config_recording["Recorders"]}
+    findings = [] if any(not g for g in gaps.values()) else (
+        [Finding(f"{where}/{name}", f"the recorder {gap}", fix) for name, found in gaps.items() for gap in found]
+        or [Finding(where, "no configuration recorder", fix)])
+    if not config_recording["DeliveryChannels"]:
+        findings.append(Finding(where, "no delivery channel", fix))
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("guardduty-enabled")
+def test_guardduty_enabled(guardduty_detectors, region_target, partition, evidence):
+    evidence.record("detectors", guardduty_detectors)
+    enabled = [d for d in guardduty_detectors if d.get("Status") == "ENABLED"]
+    findings = [] if enabled else [Finding(
+        f"arn:{partition}:guardduty:{region_target.region}:{region_target.account.id}:detector",
+        "no enabled detector" if not guardduty_detectors else
+        f"detector {guardduty_detectors[0]['DetectorId']} is {guardduty_detectors[0].get('Status')}",
+        f"aws guardduty create-detector --enable --region {region_target.region}")]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("guardduty-delegated-admin")
+def test_guardduty_delegated_admin(guardduty_administrators, security_account, management_account, partition,
+                                   evidence):
+    evidence.record("administrators", guardduty_administrators)
+    findings = [
+        Finding(root_arn(partition, management_account.id),
+                f"in {region} GuardDuty is administered by "
+                f"{', '.join(a['AdminAccountId'] for a in admins) or 'no delegated account'}, "
+                f"not the security account {security_account.id}",
+                f"aws guardduty enable-organization-admin-account --admin-account-id {security_account.id} "
+                f"--region {region}")
+        for region, admins in guardduty_administrators.items()
+        if not any(a["AdminAccountId"] == security_account.id and a.get("AdminStatus") == "ENABLED" for a in admins)
+    ]
+    assert not findings, evidence.failure(findings)

@@ -1,0 +1,67 @@
+"""AWS Config and GuardDuty controls, proven against moto."""
+
+import pytest
+
+from compliance.demo.organization import enable_config, seed_audit_roles
+from tests.conftest import DEV, MANAGEMENT, PROD, write_baseline
+
+CONTROLS = "controls/detection"
+REGION = "eu-west-1"
+
+
+@pytest.fixture
+def baseline(tmp_path, seeder):
+    seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])
+    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION], accounts={"list": [
+        {"id": MANAGEMENT, "name": "management", "role": "management"},
+        {"id": PROD, "name": "prod", "role": "security"},
+        {"id": DEV, "name": "dev"},
+    ]})
+
+
+def by_control(suite, account):
+    return {r["control_id"]: r for r in suite.results["results"] if account in r["nodeid"]}
+
+
+def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_suite):
+    enable_config(seeder, PROD, REGION)
+    seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
+    seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
+    suite = run_suite(CONTROLS, baseline=baseline)
+    prod = by_control(suite, PROD)
+    assert {c: r["outcome"] for c, r in prod.items()} == {"config-recording": "passed", "guardduty-enabled": "passed"}
+    delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
+    assert delegated["outcome"] == "passed", suite.output
+
+
+def test_each_gap_fails(seeder, baseline, run_suite):
+    config = seeder.client("config", DEV, REGION)
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": f"arn:aws:iam::{DEV}:role/config",
+        "recordingGroup": {"allSupported": False, "resourceTypes": ["AWS::EC2::Instance"]}})
+    seeder.client("guardduty", DEV, REGION).create_detector(Enable=False)
+    seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=DEV)
+    suite = run_suite(CONTROLS, baseline=baseline)
+    dev = by_control(suite, DEV)
+    assert [f["problem"] for f in dev["config-recording"]["findings"]] == [
+        "the recorder does not record all supported resource types", "the recorder is not recording",
+        "no delivery channel"]
+    assert dev["guardduty-enabled"]["findings"][0]["problem"].endswith("is DISABLED")
+    assert by_control(suite, PROD)["guardduty-enabled"]["findings"][0]["problem"] == "no enabled detector"
+    delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
+    assert delegated["findings"][0]["problem"] == \
+        f"in {REGION} GuardDuty is administered by {DEV}, not the security account {PROD}"
+
+
+@pytest.mark.parametrize("service, operation, control", [
+    ("config", "DescribeConfigurationRecorderStatus", "config-recording"),
+    ("guardduty", "GetDetector", "guardduty-enabled"),
+    ("guardduty", "ListOrganizationAdminAccounts", "guardduty-delegated-admin")])
+def test_unreadable_api_errors(service, operation, control, seeder, baseline, run_suite, local_aws):
+    enable_config(seeder, PROD, REGION)
+    seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
+    local_aws.inject("AccessDeniedException", "not authorized", service=service, operation=operation)
+    suite = run_suite(CONTROLS, baseline=baseline)
+    errored = [r for r in suite.results["results"] if r["control_id"] == control and r["account_id"] in (PROD, None)]
+    assert errored and {r["outcome"] for r in errored} == {"error"}
+    assert all(f"could not read {service}:{operation}" in r["message"] for r in errored)
