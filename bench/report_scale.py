@@ -29,7 +29,7 @@ from pathlib import Path
 from bench import synthetic_recording
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTROLS = ("controls/kms", "controls/iam")
+CONTROLS = ("controls/kms/test_kms_key_rotation.py", "controls/iam/test_iam_password_policy.py")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Runs after pytest-html's script has built the table: force layout, time it,

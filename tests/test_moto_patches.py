@@ -159,3 +159,12 @@ def test_describe_snapshots_honours_owner_ids(local_aws, seeder):
     assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"]] == [mine]
     assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=[PROD])["Snapshots"]] == [mine]
     assert mine not in {s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["amazon"])["Snapshots"]}
+
+
+def test_account_summary_reports_whether_the_root_user_has_a_password(local_aws, seeder):
+    from compliance.demo.moto_patches import set_root_credentials
+
+    iam = seeder.client("iam", PROD)
+    assert iam.get_account_summary()["SummaryMap"]["AccountPasswordPresent"] == 1  # as a new account has
+    set_root_credentials(PROD, password=False)
+    assert iam.get_account_summary()["SummaryMap"]["AccountPasswordPresent"] == 0

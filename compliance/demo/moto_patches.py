@@ -33,17 +33,20 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 import datetime
 import hashlib
 import json
+import types
 from pathlib import Path
 
 from moto.cloudtrail import models as cloudtrail_models
 from moto.cloudtrail import responses as cloudtrail_responses
 from moto.core.exceptions import ServiceException
 from moto.core.responses import ActionResult
+from moto.core.utils import utcnow
 from moto.ec2.models import ec2_backends
 from moto.ec2.responses import availability_zones_and_regions as ec2_regions
 from moto.ec2.responses import elastic_block_store as ec2_ebs_responses
 from moto.ec2.responses import general as ec2_general
 from moto.ec2.utils import Base64EncodedString
+from moto.iam import models as iam_models
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
@@ -240,6 +243,30 @@ def unique_fingerprints(instance_id):
     }
 
 
+def set_root_credentials(account_id, password=True, access_key=False, mfa=None):
+    """The root user's credentials, which no API sets (demo and tests):
+    ``mfa`` is None, "hardware" or "virtual"."""
+    backend = iam_backends[account_id]["aws"]
+    summary = backend.account_summary
+    summary._account_password_present = int(password)
+    summary._account_access_keys_present = int(access_key)
+    summary._account_mfa_enabled = int(mfa is not None)
+    if mfa == "virtual":
+        device = iam_models.VirtualMfaDevice(account_id, "us-east-1", "/root-account-mfa-device")
+        device.enable_date = utcnow()
+        device.user = types.SimpleNamespace(path="/", user_name=account_id, user_id=account_id,
+                                            arn=f"arn:aws:iam::{account_id}:root", create_date=utcnow())
+        backend.virtual_mfa_devices[device.serial_number] = device
+
+
+def _summary_with_password_present(original):
+    """GetAccountSummary reports AccountPasswordPresent, as AWS does (moto omits it)."""
+    def summary_map(self):
+        return {**original.fget(self), "AccountPasswordPresent": getattr(self, "_account_password_present", 1)}
+
+    return property(summary_map)
+
+
 def set_console_output(account_id, region, instance_id, text):
     """Make ``instance_id`` print ``text`` on its console (demo and tests)."""
     ec2_backends[account_id][region].get_instance(instance_id).console_output = text
@@ -295,6 +322,7 @@ def apply():
     trails = cloudtrail_responses.CloudTrailResponse
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance
+    iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
     ebs = ec2_ebs_responses.ElasticBlockStore
     ebs.describe_snapshots = _snapshots_by_owner(ebs.describe_snapshots)
     rds_responses.RDSResponse.describe_certificates = _describe_certificates

@@ -17,6 +17,7 @@ from compliance.aws.sessions import to_endpoint_host
 from compliance.demo.moto_patches import (
     cloud_init_console,
     set_console_output,
+    set_root_credentials,
     unique_fingerprints,
 )
 
@@ -413,6 +414,18 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
+def seed_root_users():
+    """The management account's root user has hardware MFA; the members' root
+    credentials were removed (centralized root access) except dev's, which
+    uses a virtual MFA device; the acquired account's root has a password and
+    an access key and no MFA."""
+    set_root_credentials(MANAGEMENT, mfa="hardware")
+    for name in ("log-archive", "security", "prod"):
+        set_root_credentials(IDS[name], password=False)
+    set_root_credentials(IDS["dev"], mfa="virtual")
+    set_root_credentials(ACQUIRED, access_key=True)
+
+
 def seed_network(seeder):
     """Every account but dev and the acquired one hardens its regions; those
     keep AWS's defaults, and dev opens SSH to the internet and shares a disk
@@ -448,3 +461,4 @@ def seed(url):
     seed_ec2(seeder)
     seed_resource_policies(seeder)
     seed_network(seeder)
+    seed_root_users()

@@ -5,3 +5,14 @@ def password_policy(api, home_region):
     """The account password policy, or None when none is set (NoSuchEntity)."""
     answer = api.read("iam", "GetAccountPasswordPolicy", home_region, absent=("NoSuchEntity",))
     return answer["PasswordPolicy"] if answer else None
+
+
+def account_summary(api, home_region):
+    """``GetAccountSummary``'s SummaryMap (root credentials, entity counts, quotas)."""
+    return api.read("iam", "GetAccountSummary", home_region)["SummaryMap"]
+
+
+def root_virtual_mfa_devices(api, home_region, account_id):
+    """Virtual MFA devices assigned to the root user (a hardware device is not listed)."""
+    devices = api.read("iam", "ListVirtualMFADevices", home_region, AssignmentStatus="Assigned")["VirtualMFADevices"]
+    return [d for d in devices if d.get("User", {}).get("Arn", "").endswith(f":{account_id}:root")]
