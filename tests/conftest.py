@@ -106,6 +106,10 @@ class SuiteRun:
     def result(self, label):
         return next(r for r in self.results["results"] if r["nodeid"].endswith(f"[{label}]"))
 
+    def by_control(self, label):
+        """{control ID: result} of the tests whose ID ends with ``[label]``."""
+        return {r["control_id"]: r for r in self.results["results"] if r["nodeid"].endswith(f"[{label}]")}
+
 
 @pytest.fixture
 def run_suite(tmp_path, local_aws):

@@ -14,10 +14,6 @@ def baseline(tmp_path):
     return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
-def by_control(suite, label):
-    return {r["control_id"]: r for r in suite.results["results"] if r["nodeid"].endswith(f"[{label}]")}
-
-
 def flow_log(seeder, account, vpc_ids, traffic):
     bucket = f"flow-logs-{account}"
     create_bucket(seeder, account, bucket)
@@ -44,7 +40,7 @@ def test_an_encrypted_logged_private_region_passes(seeder, audit_roles, baseline
     ec2.enable_ebs_encryption_by_default()
     flow_log(seeder, PROD, [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]], "REJECT")
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"prod-{PROD}-{REGION}")
+    results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {r["outcome"] for r in results.values()} == {"passed"} and len(results) == 3, suite.output
 
 
@@ -54,7 +50,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     ec2.create_vpc(CidrBlock="10.9.0.0/16")  # no flow log at all
     flow_log(seeder, DEV, [default_vpc], "ACCEPT")  # accepted traffic only
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"dev-{DEV}-{REGION}")
+    results = suite.by_control(f"dev-{DEV}-{REGION}")
     assert results["ebs-default-encryption"]["findings"][0]["problem"] == "new EBS volumes are not encrypted by default"
     exposed = {f["resource"].rsplit("/", 1)[1]: f["problem"] for f in
                results["ec2-images-and-snapshots-not-public"]["findings"]}
@@ -70,5 +66,5 @@ def test_unreadable_api_errors(operation, errored, seeder, audit_roles, baseline
     snapshot_and_image(seeder, PROD, public=False)
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"prod-{PROD}-{REGION}")
+    results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {c for c, r in results.items() if r["outcome"] == "error"} == errored

@@ -68,7 +68,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
 
     suite = run_suite(CONTROLS, baseline=baseline)
 
-    by_control = {r["control_id"]: r for r in suite.results["results"] if r["nodeid"].endswith(f"[dev-{DEV}-{REGION}]")}
+    by_control = suite.by_control(f"dev-{DEV}-{REGION}")
     assert {r["outcome"] for r in by_control.values()} == {"failed"}
     problems = [(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in
                 by_control["security-group-admin-ports"]["findings"]]

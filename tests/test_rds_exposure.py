@@ -14,15 +14,11 @@ def baseline(tmp_path):
     return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
-def by_control(suite, label):
-    return {r["control_id"]: r for r in suite.results["results"] if r["nodeid"].endswith(f"[{label}]")}
-
-
 def test_private_encrypted_databases_and_named_shares_pass(seeder, audit_roles, baseline, run_suite):
     create_database(seeder, PROD, REGION, "orders", "rds-ca-rsa2048-g1")
     share_snapshot(seeder, PROD, REGION, "orders", DEV)
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"prod-{PROD}-{REGION}")
+    results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {r["outcome"] for r in results.values()} == {"passed"}, suite.output
     snapshots = results["rds-not-public"]["evidence"]["rds"]["snapshots"]
     assert [s["RestorableBy"] for s in snapshots] == [[DEV]]
@@ -33,7 +29,7 @@ def test_public_instances_public_snapshots_and_plain_storage_fail(seeder, audit_
     create_database(seeder, DEV, REGION, "plain", "rds-ca-rsa2048-g1", StorageEncrypted=False)
     share_snapshot(seeder, DEV, REGION, "plain", "all")
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"dev-{DEV}-{REGION}")
+    results = suite.by_control(f"dev-{DEV}-{REGION}")
     exposure = [(f["resource"].rsplit(":", 1)[1], f["problem"]) for f in results["rds-not-public"]["findings"]]
     assert exposure == [("exposed", "the instance is publicly accessible"),
                         ("plain-snapshot", "any AWS account may restore the snapshot (restore attribute: all)")]
@@ -49,6 +45,6 @@ def test_unreadable_api_errors(operation, errored, seeder, audit_roles, baseline
     share_snapshot(seeder, PROD, REGION, "orders", DEV)
     local_aws.inject("AccessDenied", "not authorized", service="rds", operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"prod-{PROD}-{REGION}")
+    results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {c for c, r in results.items() if r["outcome"] == "error"} == errored
     assert all(f"could not read rds:{operation}" in results[c]["message"] for c in errored)

@@ -23,10 +23,6 @@ def baseline(tmp_path):
     return write_baseline(tmp_path / "baseline.yaml")
 
 
-def by_control(suite, label):
-    return {r["control_id"]: r for r in suite.results["results"] if r["nodeid"].endswith(f"[{label}]")}
-
-
 def test_account_block_and_tls_policies_pass(seeder, audit_roles, baseline, run_suite):
     seeder.client("s3control", PROD).put_public_access_block(AccountId=PROD, PublicAccessBlockConfiguration=ALL_ON)
     s3 = seeder.client("s3", PROD)
@@ -34,14 +30,14 @@ def test_account_block_and_tls_policies_pass(seeder, audit_roles, baseline, run_
         create_bucket(seeder, PROD, bucket)
         s3.put_bucket_policy(Bucket=bucket, Policy=tls_only(bucket))
     suite = run_suite(CONTROL, baseline=baseline)
-    assert {r["outcome"] for r in by_control(suite, f"prod-{PROD}").values()} == {"passed"}, suite.output
+    assert {r["outcome"] for r in suite.by_control(f"prod-{PROD}").values()} == {"passed"}, suite.output
 
 
 def test_bucket_level_block_suffices_without_the_account_setting(seeder, audit_roles, baseline, run_suite):
     create_bucket(seeder, PROD, "prod-data")
     seeder.client("s3", PROD).put_public_access_block(Bucket="prod-data", PublicAccessBlockConfiguration=ALL_ON)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert by_control(suite, f"prod-{PROD}")["s3-block-public-access"]["outcome"] == "passed"
+    assert suite.by_control(f"prod-{PROD}")["s3-block-public-access"]["outcome"] == "passed"
 
 
 def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
@@ -56,7 +52,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
 
     suite = run_suite(CONTROL, baseline=baseline)
 
-    results = by_control(suite, f"dev-{DEV}")
+    results = suite.by_control(f"dev-{DEV}")
     blocked = {f["resource"]: f["problem"] for f in results["s3-block-public-access"]["findings"]}
     assert set(blocked) == {"arn:aws:s3:::no-policy", "arn:aws:s3:::outsiders-only", "arn:aws:s3:::half-blocked"}
     assert blocked["arn:aws:s3:::half-blocked"].endswith(
@@ -72,6 +68,6 @@ def test_unreadable_api_errors(service, operation, seeder, audit_roles, baseline
     create_bucket(seeder, PROD, "prod-data")
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
-    results = by_control(suite, f"prod-{PROD}")
+    results = suite.by_control(f"prod-{PROD}")
     assert {r["outcome"] for r in results.values()} == {"error"}
     assert all(f"could not read {service}:{operation}" in r["message"] for r in results.values())
