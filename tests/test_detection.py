@@ -2,7 +2,7 @@
 
 import pytest
 
-from compliance.demo.organization import enable_config, seed_audit_roles
+from compliance.demo.organization import enable_config, enable_security_hub, seed_audit_roles
 from tests.conftest import DEV, MANAGEMENT, PROD, write_baseline
 
 CONTROLS = "controls/detection"
@@ -27,9 +27,11 @@ def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_s
     enable_config(seeder, PROD, REGION)
     seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
+    enable_security_hub(seeder, PROD, REGION)
     suite = run_suite(CONTROLS, baseline=baseline)
     prod = by_control(suite, PROD)
-    assert {c: r["outcome"] for c, r in prod.items()} == {"config-recording": "passed", "guardduty-enabled": "passed"}
+    assert {c: r["outcome"] for c, r in prod.items()} == {
+        "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed"}
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
     assert delegated["outcome"] == "passed", suite.output
 
@@ -65,3 +67,24 @@ def test_unreadable_api_errors(service, operation, control, seeder, baseline, ru
     errored = [r for r in suite.results["results"] if r["control_id"] == control and r["account_id"] in (PROD, None)]
     assert errored and {r["outcome"] for r in errored} == {"error"}
     assert all(f"could not read {service}:{operation}" in r["message"] for r in errored)
+
+
+def test_security_hub_needs_the_hub_and_both_standards(seeder, baseline, run_suite):
+    enable_security_hub(seeder, PROD, REGION)
+    enable_security_hub(seeder, DEV, REGION, standards=("cis-aws-foundations-benchmark/v/3.0.0",))
+    suite = run_suite("controls/detection/test_detection.py::test_security_hub_enabled", baseline=baseline)
+    assert by_control(suite, PROD)["security-hub-enabled"]["outcome"] == "passed", suite.output
+    assert [f["problem"] for f in by_control(suite, DEV)["security-hub-enabled"]["findings"]] == [
+        "the PCI DSS standard is not enabled (READY)"]
+    assert [f["problem"] for f in by_control(suite, MANAGEMENT)["security-hub-enabled"]["findings"]] == [
+        "Security Hub is not enabled"]
+
+
+@pytest.mark.parametrize("operation", ["DescribeHub", "GetEnabledStandards"])
+def test_unreadable_security_hub_errors(operation, seeder, baseline, run_suite, local_aws):
+    seeder.client("securityhub", PROD, REGION).enable_security_hub(EnableDefaultStandards=False)
+    local_aws.inject("AccessDeniedException", "not authorized", service="securityhub", operation=operation,
+                     account=PROD)
+    suite = run_suite("controls/detection/test_detection.py::test_security_hub_enabled", baseline=baseline)
+    result = by_control(suite, PROD)["security-hub-enabled"]
+    assert result["outcome"] == "error" and f"could not read securityhub:{operation}" in result["message"]

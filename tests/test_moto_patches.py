@@ -168,3 +168,13 @@ def test_account_summary_reports_whether_the_root_user_has_a_password(local_aws,
     assert iam.get_account_summary()["SummaryMap"]["AccountPasswordPresent"] == 1  # as a new account has
     set_root_credentials(PROD, password=False)
     assert iam.get_account_summary()["SummaryMap"]["AccountPasswordPresent"] == 0
+
+
+def test_security_hub_standards_can_be_enabled_and_listed(local_aws, seeder):
+    hub = seeder.client("securityhub", PROD, "eu-west-1")
+    hub.enable_security_hub(EnableDefaultStandards=False)
+    assert hub.get_enabled_standards()["StandardsSubscriptions"] == []
+    arn = "arn:aws:securityhub:eu-west-1::standards/pci-dss/v/4.0.1"
+    hub.batch_enable_standards(StandardsSubscriptionRequests=[{"StandardsArn": arn}])
+    [subscription] = hub.get_enabled_standards()["StandardsSubscriptions"]
+    assert (subscription["StandardsArn"], subscription["StandardsStatus"]) == (arn, "READY")

@@ -54,6 +54,8 @@ from moto.organizations.models import organizations_backends
 from moto.rds import models as rds_models
 from moto.rds import responses as rds_responses
 from moto.s3 import responses as s3_responses
+from moto.securityhub import responses as securityhub_responses
+from moto.securityhub import urls as securityhub_urls
 from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
@@ -267,6 +269,25 @@ def _summary_with_password_present(original):
     return property(summary_map)
 
 
+def _batch_enable_standards(self):
+    """BatchEnableStandards (moto lacks it): subscriptions become READY at once."""
+    backend = self.securityhub_backend
+    subscriptions = backend.__dict__.setdefault("standards_subscriptions", {})
+    for request in json.loads(self.body)["StandardsSubscriptionRequests"]:
+        arn = request["StandardsArn"]
+        subscriptions[arn] = {
+            "StandardsSubscriptionArn": f"arn:aws:securityhub:{backend.region_name}:{backend.account_id}:subscription/"
+                                        f"{arn.split('/', 1)[1]}",
+            "StandardsArn": arn, "StandardsInput": {}, "StandardsStatus": "READY"}
+    return json.dumps({"StandardsSubscriptions": list(subscriptions.values())})
+
+
+def _get_enabled_standards(self):
+    """GetEnabledStandards (moto lacks it)."""
+    subscriptions = self.securityhub_backend.__dict__.get("standards_subscriptions", {})
+    return json.dumps({"StandardsSubscriptions": list(subscriptions.values())})
+
+
 def set_console_output(account_id, region, instance_id, text):
     """Make ``instance_id`` print ``text`` on its console (demo and tests)."""
     ec2_backends[account_id][region].get_instance(instance_id).console_output = text
@@ -323,6 +344,10 @@ def apply():
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
+    securityhub_responses.SecurityHubResponse.batch_enable_standards = _batch_enable_standards
+    securityhub_responses.SecurityHubResponse.get_enabled_standards = _get_enabled_standards
+    for path in ("{0}/standards/register$", "{0}/standards/get$"):
+        securityhub_urls.url_paths[path] = securityhub_responses.SecurityHubResponse.dispatch
     ebs = ec2_ebs_responses.ElasticBlockStore
     ebs.describe_snapshots = _snapshots_by_owner(ebs.describe_snapshots)
     rds_responses.RDSResponse.describe_certificates = _describe_certificates

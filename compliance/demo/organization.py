@@ -249,6 +249,14 @@ def enable_config(seeder, account_id, region):
     config.start_configuration_recorder(ConfigurationRecorderName="default")
 
 
+def enable_security_hub(seeder, account_id, region,
+                        standards=("cis-aws-foundations-benchmark/v/3.0.0", "pci-dss/v/4.0.1")):
+    hub = seeder.client("securityhub", account_id, region)
+    hub.enable_security_hub(EnableDefaultStandards=False)
+    hub.batch_enable_standards(StandardsSubscriptionRequests=[
+        {"StandardsArn": f"arn:aws:securityhub:{region}::standards/{standard}"} for standard in standards])
+
+
 def organization_id(seeder):
     return seeder.client("organizations", MANAGEMENT).describe_organization()["Organization"]["Id"]
 
@@ -404,9 +412,10 @@ def tls_only_policy(bucket):
 
 def harden_region(seeder, account_id, region, flow_log_bucket):
     """Closed default network, EBS encryption by default, flow logs on every
-    VPC, AWS Config recording and a GuardDuty detector."""
+    VPC, AWS Config recording, a GuardDuty detector and Security Hub."""
     enable_config(seeder, account_id, region)
     seeder.client("guardduty", account_id, region).create_detector(Enable=True)
+    enable_security_hub(seeder, account_id, region)
     ec2 = seeder.client("ec2", account_id, region)
     close_default_network(ec2)
     ec2.enable_ebs_encryption_by_default()

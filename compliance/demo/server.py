@@ -43,6 +43,8 @@ REST_READS = {
     "guardduty": ("rest-json", [("GET", re.compile(r"^/detector/?$"), "ListDetectors"),
                                 ("GET", re.compile(r"^/detector/[^/]+/?$"), "GetDetector"),
                                 ("GET", re.compile(r"^/admin/?$"), "ListOrganizationAdminAccounts")]),
+    "securityhub": ("rest-json", [("GET", re.compile(r"^/accounts/?$"), "DescribeHub"),
+                                  ("POST", re.compile(r"^/standards/get/?$"), "GetEnabledStandards")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),
 }

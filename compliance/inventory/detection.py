@@ -18,3 +18,11 @@ def guardduty_detectors(api, region):
 
 def guardduty_admin_accounts(api, region):
     return api.read("guardduty", "ListOrganizationAdminAccounts", region)["AdminAccounts"]
+
+
+def security_hub(api, region):
+    """The region's hub (None when Security Hub is not enabled) and its enabled standards."""
+    hub = api.read("securityhub", "DescribeHub", region, absent=("InvalidAccessException",))
+    if hub is None:
+        return None
+    return {**hub, "Standards": api.read("securityhub", "GetEnabledStandards", region)["StandardsSubscriptions"]}

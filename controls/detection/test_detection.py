@@ -61,3 +61,21 @@ def test_guardduty_delegated_admin(guardduty_administrators, security_account, m
         if not any(a["AdminAccountId"] == security_account.id and a.get("AdminStatus") == "ENABLED" for a in admins)
     ]
     assert not findings, evidence.failure(findings)
+
+
+REQUIRED_STANDARDS = {"cis-aws-foundations-benchmark": "CIS AWS Foundations Benchmark", "pci-dss": "PCI DSS"}
+
+
+@pytest.mark.control("security-hub-enabled")
+def test_security_hub_enabled(security_hub, region_target, partition, evidence):
+    evidence.record("security_hub", security_hub)
+    where = f"arn:{partition}:securityhub:{region_target.region}:{region_target.account.id}:hub/default"
+    fix = (f"aws securityhub enable-security-hub --region {region_target.region}, then batch-enable-standards for "
+           "the CIS AWS Foundations Benchmark and PCI DSS")
+    if security_hub is None:
+        findings = [Finding(where, "Security Hub is not enabled", fix)]
+    else:
+        ready = [s["StandardsArn"] for s in security_hub["Standards"] if s.get("StandardsStatus") == "READY"]
+        findings = [Finding(where, f"the {name} standard is not enabled (READY)", fix)
+                    for key, name in REQUIRED_STANDARDS.items() if not any(f"/{key}/" in arn for arn in ready)]
+    assert not findings, evidence.failure(findings)
