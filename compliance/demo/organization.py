@@ -423,6 +423,16 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
+def seed_admin_policies(seeder):
+    """dev attaches a policy allowing everything to its CI role; prod's deploy role gets a scoped one."""
+    for account, name, action in ((IDS["dev"], "ci-everything", "*"), (IDS["prod"], "deploy-s3", "s3:*")):
+        iam = seeder.client("iam", account)
+        arn = iam.create_policy(PolicyName=name, PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": action, "Resource": "*"}]}))["Policy"]["Arn"]
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
+        iam.attach_role_policy(RoleName=name, PolicyArn=arn)
+
+
 def seed_root_users():
     """The management account's root user has hardware MFA; the members' root
     credentials were removed (centralized root access) except dev's, which
@@ -471,3 +481,4 @@ def seed(url):
     seed_resource_policies(seeder)
     seed_network(seeder)
     seed_root_users()
+    seed_admin_policies(seeder)

@@ -16,3 +16,14 @@ def root_virtual_mfa_devices(api, home_region, account_id):
     """Virtual MFA devices assigned to the root user (a hardware device is not listed)."""
     devices = api.read("iam", "ListVirtualMFADevices", home_region, AssignmentStatus="Assigned")["VirtualMFADevices"]
     return [d for d in devices if d.get("User", {}).get("Arn", "").endswith(f":{account_id}:root")]
+
+
+def attached_managed_policies(api, home_region):
+    """Managed policies (AWS and customer) attached to a user, group or role,
+    each with the document of its default version."""
+    found = []
+    for policy in api.read("iam", "ListPolicies", home_region, OnlyAttached=True)["Policies"]:
+        version = api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
+                           VersionId=policy["DefaultVersionId"])["PolicyVersion"]
+        found.append({**policy, "Document": version["Document"]})
+    return sorted(found, key=lambda p: p["Arn"])

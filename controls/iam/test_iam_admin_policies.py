@@ -1,0 +1,29 @@
+"""No attached managed policy allows '*' on '*'."""
+
+import pytest
+
+from compliance.evidence import Finding
+from compliance.policy_language import as_list, statements, wildcard
+
+
+def covers(patterns, everything):
+    """True when a pattern matches ``everything`` written as a pattern ("*:*"
+    for actions, "*" for resources), so it matches every name."""
+    return any(wildcard(p, case_sensitive=False).match(everything) for p in as_list(patterns))
+
+
+def full_admin_statements(document):
+    return [s for s in statements(document) if s.get("Effect") == "Allow"
+            and covers(s.get("Action"), "*:*") and covers(s.get("Resource"), "*")]
+
+
+@pytest.mark.control("iam-no-full-admin-policies")
+def test_iam_no_full_admin_policies(attached_managed_policies, evidence):
+    evidence.record("attached_policies", [{k: p[k] for k in ("Arn", "AttachmentCount", "Document")}
+                                          for p in attached_managed_policies])
+    findings = [
+        Finding(policy["Arn"], f"allows every action on every resource and is attached {policy['AttachmentCount']} "
+                               f"time(s)", "detach it and grant least privilege instead")
+        for policy in attached_managed_policies if full_admin_statements(policy["Document"])
+    ]
+    assert not findings, evidence.failure(findings)
