@@ -1,25 +1,14 @@
 """The resource-policy control, proven against moto: restricted policies
 pass, each service's public policy fails, unreadable policies error."""
 
-import io
-import json
-import zipfile
-
 import pytest
 
-from compliance.demo.organization import create_key, open_policy
+from compliance.demo.organization import create_function, create_key, open_policy
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROL = "controls/policies/test_resource_policy_not_public.py"
 REGION = "eu-west-1"
 ORG_ONLY = {"StringEquals": {"aws:PrincipalOrgID": "o-demo1234567"}}
-
-
-def function_zip():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("handler.py", "def handler(event, context):\n    return None\n")
-    return buffer.getvalue()
 
 
 def seed(seeder, account, condition):
@@ -35,11 +24,7 @@ def seed(seeder, account, condition):
     key = create_key(seeder, account, REGION, "data")
     seeder.client("kms", account, REGION).put_key_policy(
         KeyId=key, PolicyName="default", Policy=open_policy("kms:Decrypt", "*", condition, principal={"AWS": "*"}))
-    role = seeder.client("iam", account).create_role(
-        RoleName="fn", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))["Role"]["Arn"]
-    lam = seeder.client("lambda", account, REGION)
-    lam.create_function(FunctionName="fn", Runtime="python3.12", Role=role, Handler="handler.handler",
-                        Code={"ZipFile": function_zip()})
+    lam = create_function(seeder, account, REGION, "fn")
     permission = {"StatementId": "Open", "Action": "lambda:InvokeFunction", "FunctionName": "fn", "Principal": "*"}
     if condition:
         permission["PrincipalOrgID"] = "o-demo1234567"

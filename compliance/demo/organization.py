@@ -7,7 +7,9 @@ real passes and real failures. ``baselines/demo.yaml`` describes it.
 """
 
 import contextlib
+import io
 import json
+import zipfile
 from unittest import mock
 
 import boto3
@@ -423,6 +425,19 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
+def create_function(seeder, account_id, region, name):
+    """A Lambda function (Python, a no-op handler) with its execution role; returns the function's client."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("handler.py", "def handler(event, context):\n    return None\n")
+    role = seeder.client("iam", account_id).create_role(
+        RoleName=f"{name}-execution", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
+    functions = seeder.client("lambda", account_id, region)
+    functions.create_function(FunctionName=name, Runtime="python3.12", Role=role["Role"]["Arn"],
+                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()})
+    return functions
+
+
 def seed_admin_policies(seeder):
     """dev attaches a policy allowing everything to its CI role; prod's deploy role gets a scoped one."""
     for account, name, action in ((IDS["dev"], "ci-everything", "*"), (IDS["prod"], "deploy-s3", "s3:*")):
@@ -482,3 +497,4 @@ def seed(url):
     seed_network(seeder)
     seed_root_users()
     seed_admin_policies(seeder)
+    create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account

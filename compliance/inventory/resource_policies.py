@@ -39,9 +39,14 @@ def kms_keys(api, region):
     ]
 
 
+def functions(api, region):
+    """The region's Lambda functions (``ListFunctions``)."""
+    return api.read("lambda", "ListFunctions", region)["Functions"]
+
+
 def lambda_functions(api, region):
     found = []
-    for function in api.read("lambda", "ListFunctions", region)["Functions"]:
+    for function in functions(api, region):
         answer = api.read("lambda", "GetPolicy", region, absent=("ResourceNotFoundException",),
                           FunctionName=function["FunctionArn"])
         found.append({"Service": "lambda", "Arn": function["FunctionArn"],
