@@ -12,9 +12,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench import suite
+
 VERSION = "5.46.0"
-VENV = ROOT / ".bench" / f"prowler-{VERSION}"
+VENV = suite.ROOT / ".bench" / f"prowler-{VERSION}"
 CIS_V5 = "cis_5.0_aws.json"
 
 

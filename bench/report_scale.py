@@ -17,7 +17,6 @@ Prints the figures; asserts nothing.
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,9 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import synthetic_recording
+from bench import suite, synthetic_recording
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTROLS = ("controls/kms/test_kms_key_rotation.py", "controls/iam/test_iam_password_policy.py")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -47,13 +45,6 @@ TIMING_SCRIPT = """<script>
   document.body.innerHTML = '<pre id="timings">' + JSON.stringify({opened, filtered, shown}) + '</pre>';
 })();
 </script>"""
-
-
-def suite_env():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    env.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_CONFIG_FILE=os.devnull,
-               AWS_SHARED_CREDENTIALS_FILE=os.devnull, AWS_EC2_METADATA_DISABLED="true")
-    return env
 
 
 def browser_timings(report, work):
@@ -86,19 +77,12 @@ def main():
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="report-scale-"))
-    env = suite_env()
     began = time.monotonic()
-    template = synthetic_recording.record(work, CONTROLS, args.regions, args.keys, env)
+    template = synthetic_recording.record(work, CONTROLS, args.regions, args.keys)
     synthetic_recording.clone(template, work / "recording", args.accounts)
     prepared = time.monotonic() - began
-    began = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", "-n", args.workers,
-         *CONTROLS, f"--replay={work / 'recording'}", f"--reports-dir={work / 'reports'}"],
-        cwd=ROOT, env=env, capture_output=True, text=True)
-    run_seconds = time.monotonic() - began
-    if done.returncode not in (0, 1):
-        sys.exit(f"the suite did not complete (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    run_seconds = suite.run("-n", args.workers, *CONTROLS, f"--replay={work / 'recording'}",
+                            f"--reports-dir={work / 'reports'}")
     results = json.loads((work / "reports" / "results.json").read_text())
     report = work / "reports" / "report.html"
     timings = browser_timings(report, work)

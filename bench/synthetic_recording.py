@@ -9,31 +9,24 @@ time can be measured at 50,000 results in minutes rather than hours.
 import hashlib
 import json
 import os
-import subprocess
-import sys
 
-from bench import estate
+from bench import estate, suite
 from compliance.aws.store import dumps, loads
 from compliance.run import RECORDING_RUN
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE_ACCOUNTS = 10  # enough variety: every tenth key unrotated, every seventh password policy short
 
 
-def record(work, controls, regions, keys, env):
+def record(work, controls, regions, keys):
     """Record TEMPLATE_ACCOUNTS accounts x ``regions`` into work/template; return its path."""
     template = work / "template"
     server = estate.start(TEMPLATE_ACCOUNTS, regions, keys, work / "template-baseline.yaml")
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", "-n", "0", *controls,
-             f"--baseline={work / 'template-baseline.yaml'}", f"--endpoint-url={server.url}",
-             f"--reports-dir={work / 'template-reports'}", f"--record={template}"],
-            cwd=ROOT, env=env, capture_output=True, text=True)
+        suite.run("-n", "0", *controls, f"--baseline={work / 'template-baseline.yaml'}",
+                  f"--endpoint-url={server.url}", f"--reports-dir={work / 'template-reports'}",
+                  f"--record={template}", what="recording the template")
     finally:
         server.stop()
-    if done.returncode not in (0, 1):
-        sys.exit(f"recording the template failed (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return template
 
 

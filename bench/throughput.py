@@ -15,29 +15,20 @@ import argparse
 import json
 import os
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import estate, prowler
-from bench.report_scale import ROOT, suite_env
+from bench import estate, prowler, suite
 from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID
 
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "controls/cloudtrail/test_cloudtrail_member_coverage.py")
 
 
 def run_suite(args, work, url, extra=()):
-    began = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", "-n", str(args.workers),
-         *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}", f"--endpoint-url={url}",
-         f"--max-concurrency={args.concurrency}", f"--reports-dir={work / 'reports'}"],
-        cwd=ROOT, env=suite_env(), capture_output=True, text=True)
-    wall = time.monotonic() - began
-    if done.returncode not in (0, 1):
-        sys.exit(f"the suite did not complete (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    wall = suite.run("-n", str(args.workers), *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}",
+                     f"--endpoint-url={url}", f"--max-concurrency={args.concurrency}",
+                     f"--reports-dir={work / 'reports'}")
     return wall, json.loads((work / "reports" / "results.json").read_text())
 
 
@@ -81,7 +72,7 @@ def main():
             processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else 2
             prowler_wall = prowler.run(executable, estate.account_ids(args.accounts), estate.regions(args.regions),
                                        checks, AUDIT_ROLE, EXTERNAL_ID,
-                                       {**suite_env(), "AWS_ENDPOINT_URL": server.url, "AWS_DEFAULT_REGION": "us-east-1"},
+                                       {**suite.env(), "AWS_ENDPOINT_URL": server.url, "AWS_DEFAULT_REGION": "us-east-1"},
                                        work / "prowler", processes)
             prowler_requests = served(server)[0] - after[0]
     finally:
