@@ -6,10 +6,9 @@ from compliance.policy_language import (
     OUTSIDER_ARN,
     Organization,
     Request,
-    as_list,
+    condition_values,
     evaluate,
     outsider_access,
-    statements,
 )
 
 # Requests without TLS from these callers must all be denied.
@@ -31,7 +30,7 @@ def denies_insecure_transport(document, bucket, partition="aws", insider=None):
     if insider:
         account, org_id = insider
         # Without the organization's ID, an insider may belong to any organization the policy names.
-        org_ids = [org_id] if org_id else [None, *_named_values(document, "aws:PrincipalOrgID")]
+        org_ids = [org_id] if org_id else [None, *sorted({str(v) for v in condition_values(document, "aws:PrincipalOrgID")})]
         callers += [(f"arn:aws:iam::{account}:role/any",
                      {"aws:PrincipalAccount": account, **({"aws:PrincipalOrgID": o} if o else {})}) for o in org_ids]
     return all(
@@ -40,11 +39,6 @@ def denies_insecure_transport(document, bucket, partition="aws", insider=None):
         for caller, context in callers
         for resource in bucket_resources(bucket, partition)
     )
-
-
-def _named_values(document, key):
-    return sorted({str(v) for s in statements(document) for tests in (s.get("Condition") or {}).values()
-                   for k, values in tests.items() if k.lower() == key.lower() for v in as_list(values)})
 
 
 def grants_outside_organization(document, org_id, org_accounts, resources, service):

@@ -218,9 +218,10 @@ def _keys(document):
                    for tests in (s.get("Condition") or {}).values() for key in tests})
 
 
-def _policy_values(document, key):
+def condition_values(document, key):
+    """Every value any condition of the policy gives ``key`` (any case)."""
     return [v for s in statements(document) for tests in (s.get("Condition") or {}).values()
-            for k, vs in tests.items() if k.lower() == key for v in as_list(vs)]
+            for k, vs in tests.items() if k.lower() == key.lower() for v in as_list(vs)]
 
 
 def _fixed_cidr(value):
@@ -250,17 +251,17 @@ class Organization:
 def _choices(document, key, organization=None):
     """The values an outsider can give ``key`` (None: absent)."""
     if key in ("aws:sourceip", "aws:vpcsourceip"):
-        fixed = [ipaddress.ip_network(str(v), strict=False) for v in _policy_values(document, key) if _fixed_cidr(v)]
+        fixed = [ipaddress.ip_network(str(v), strict=False) for v in condition_values(document, key) if _fixed_cidr(v)]
         outside = [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in net for net in fixed)]
         return [None, *outside[:1]]
     if key in ORIGIN_KEYS:  # its own value, or one that a wildcard admits (AWS: a wildcard is not fixed)
-        named = _policy_values(document, key)
+        named = condition_values(document, key)
         held = {_filled(v) for v in named if re.search(r"[*?]|\$\{", str(v))}
         if organization is not None and key in MEMBERSHIP_KEYS:
             held |= {str(v) for v in named if not organization.includes(v) and not re.search(r"[*?]", str(v))}
         return [None, OUTSIDER_VALUE, *sorted(held)]
     # The caller chooses: every value the policy names (wildcards filled in), "true"/"false", or none.
-    named = {_filled(v) for v in _policy_values(document, key)}
+    named = {_filled(v) for v in condition_values(document, key)}
     return [None, OUTSIDER_VALUE, "true", "false", *sorted(named)]
 
 
@@ -305,9 +306,9 @@ def _principals(document, organization):
                 if account and not organization.includes(account):
                     found.append(f"arn:aws:iam::{account}:role/outsider" if value.isdigit() or value.endswith(":root")
                                  else value)
-        found += [f"arn:aws:iam::{v}:role/outsider" for v in _policy_values(document, "aws:principalaccount")
+        found += [f"arn:aws:iam::{v}:role/outsider" for v in condition_values(document, "aws:principalaccount")
                   if str(v).isdigit() and not organization.includes(v)]
-        found += [str(v) for v in _policy_values(document, "aws:principalarn")
+        found += [str(v) for v in condition_values(document, "aws:principalarn")
                   if str(v).startswith("arn:") and not re.search(r"[*?]", str(v))
                   and not organization.includes(str(v).split(":")[4])]
     return found

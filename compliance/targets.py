@@ -96,7 +96,8 @@ class Scope:
         ]
 
     def account(self, account_id):
-        return next(a for a in self.accounts if a.id == account_id)
+        """The account in scope with this ID, or None."""
+        return next((a for a in self.accounts if a.id == account_id), None)
 
     def accounts_with_role(self, role):
         return [a for a in self.accounts if a.role == role]
