@@ -110,6 +110,15 @@ class SuiteRun:
         """{control ID: result} of the tests whose ID ends with ``[label]``."""
         return {r["control_id"]: r for r in self.results["results"] if r["nodeid"].endswith(f"[{label}]")}
 
+    def of_account(self, account_id):
+        """{control ID: result} of one account's tests (each control once: one region in scope)."""
+        found = {}
+        for result in self.results["results"]:
+            if result["account_id"] == account_id:
+                assert result["control_id"] not in found, f"{result['control_id']} ran twice in {account_id}"
+                found[result["control_id"]] = result
+        return found
+
 
 @pytest.fixture
 def run_suite(tmp_path, local_aws):

@@ -19,17 +19,13 @@ def baseline(tmp_path, seeder):
     ]})
 
 
-def by_control(suite, account):
-    return {r["control_id"]: r for r in suite.results["results"] if account in r["nodeid"]}
-
-
 def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_suite):
     enable_config(seeder, PROD, REGION)
     seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
     enable_security_hub(seeder, PROD, REGION)
     suite = run_suite(CONTROLS, baseline=baseline)
-    prod = by_control(suite, PROD)
+    prod = suite.of_account(PROD)
     assert {c: r["outcome"] for c, r in prod.items()} == {
         "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed"}
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
@@ -44,12 +40,12 @@ def test_each_gap_fails(seeder, baseline, run_suite):
     seeder.client("guardduty", DEV, REGION).create_detector(Enable=False)
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=DEV)
     suite = run_suite(CONTROLS, baseline=baseline)
-    dev = by_control(suite, DEV)
+    dev = suite.of_account(DEV)
     assert [f["problem"] for f in dev["config-recording"]["findings"]] == [
         "the recorder does not record all supported resource types", "the recorder is not recording",
         "no delivery channel"]
     assert dev["guardduty-enabled"]["findings"][0]["problem"].endswith("is DISABLED")
-    assert by_control(suite, PROD)["guardduty-enabled"]["findings"][0]["problem"] == "no enabled detector"
+    assert suite.of_account(PROD)["guardduty-enabled"]["findings"][0]["problem"] == "no enabled detector"
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
     assert delegated["findings"][0]["problem"] == \
         f"in {REGION} GuardDuty is administered by {DEV}, not the security account {PROD}"
@@ -73,10 +69,10 @@ def test_security_hub_needs_the_hub_and_both_standards(seeder, baseline, run_sui
     enable_security_hub(seeder, PROD, REGION)
     enable_security_hub(seeder, DEV, REGION, standards=("cis-aws-foundations-benchmark/v/3.0.0",))
     suite = run_suite("controls/detection/test_detection.py::test_security_hub_enabled", baseline=baseline)
-    assert by_control(suite, PROD)["security-hub-enabled"]["outcome"] == "passed", suite.output
-    assert [f["problem"] for f in by_control(suite, DEV)["security-hub-enabled"]["findings"]] == [
+    assert suite.of_account(PROD)["security-hub-enabled"]["outcome"] == "passed", suite.output
+    assert [f["problem"] for f in suite.of_account(DEV)["security-hub-enabled"]["findings"]] == [
         "the PCI DSS standard is not enabled (READY)"]
-    assert [f["problem"] for f in by_control(suite, MANAGEMENT)["security-hub-enabled"]["findings"]] == [
+    assert [f["problem"] for f in suite.of_account(MANAGEMENT)["security-hub-enabled"]["findings"]] == [
         "Security Hub is not enabled"]
 
 
@@ -86,5 +82,5 @@ def test_unreadable_security_hub_errors(operation, seeder, baseline, run_suite, 
     local_aws.inject("AccessDeniedException", "not authorized", service="securityhub", operation=operation,
                      account=PROD)
     suite = run_suite("controls/detection/test_detection.py::test_security_hub_enabled", baseline=baseline)
-    result = by_control(suite, PROD)["security-hub-enabled"]
+    result = suite.of_account(PROD)["security-hub-enabled"]
     assert result["outcome"] == "error" and f"could not read securityhub:{operation}" in result["message"]

@@ -27,7 +27,7 @@ def test_every_monitor_passes_with_filters_alarms_and_a_subscriber(seeder, audit
     group = trail_to_cloudwatch(seeder, PROD, "audit", "prod-trail-bucket")
     alert_on(seeder, PROD, "us-east-1", group, MONITORS)
     suite = run_suite(CONTROL, baseline=baseline)
-    prod = {r["control_id"]: r for r in suite.results["results"] if PROD in r["nodeid"]}
+    prod = suite.of_account(PROD)
     assert len(prod) == len(MONITORS) and {r["outcome"] for r in prod.values()} == {"passed"}, suite.output
 
 
@@ -39,13 +39,13 @@ def test_each_gap_fails_with_its_reason(seeder, audit_roles, baseline, run_suite
         logGroupName=group, filterName="vpc", filterPattern='{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) }',
         metricTransformations=[{"metricName": "vpc", "metricNamespace": "CIS", "metricValue": "1"}])
     suite = run_suite(CONTROL, baseline=baseline)
-    dev = {r["control_id"]: r for r in suite.results["results"] if DEV in r["nodeid"]}
+    dev = suite.of_account(DEV)
     assert {r["outcome"] for r in dev.values()} == {"failed"}
     problem = dev["monitor-cloudtrail-changes"]["findings"][0]["problem"]
     assert problem.endswith("metric filter monitor-cloudtrail-changes has no alarm notifying a confirmed SNS subscriber")
     assert "has no metric filter on its log group matching the events (the closest, vpc, lacks eventName = " \
         "AcceptVpcPeeringConnection" in dev["monitor-vpc-changes"]["findings"][0]["problem"]
-    assert {r["outcome"] for r in suite.results["results"] if PROD in r["nodeid"]} == {"failed"}
+    assert {r["outcome"] for r in suite.of_account(PROD).values()} == {"failed"}
     assert suite.result(f"prod-{PROD}-monitor-root-usage")["findings"][0]["problem"] == \
         "no multi-region trail sends its events to CloudWatch Logs"
 
@@ -57,6 +57,6 @@ def test_unreadable_api_errors(service, operation, seeder, audit_roles, baseline
     alert_on(seeder, PROD, "us-east-1", group, MONITORS)
     local_aws.inject("AccessDeniedException", "not authorized", service=service, operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
-    prod = [r for r in suite.results["results"] if PROD in r["nodeid"]]
+    prod = list(suite.of_account(PROD).values())
     assert {r["outcome"] for r in prod} == {"error"} and len(prod) == len(MONITORS)
     assert all(f"could not read {service}:{operation}" in r["message"] for r in prod)

@@ -50,7 +50,7 @@ def test_a_closed_estate_passes(seeder, audit_roles, baseline, run_suite):
 
     suite = run_suite(CONTROLS, baseline=baseline)
 
-    prod = [r["outcome"] for r in suite.results["results"] if PROD in r["nodeid"]]
+    prod = [r["outcome"] for r in suite.of_account(PROD).values()]
     assert prod == ["passed"] * 3, suite.output
 
 
@@ -87,7 +87,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
 def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_suite, local_aws):
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
     suite = run_suite(CONTROLS, baseline=baseline)
-    errored = [r for r in suite.results["results"] if PROD in r["nodeid"] and r["outcome"] == "error"]
+    errored = [r for r in suite.of_account(PROD).values() if r["outcome"] == "error"]
     expected = 2 if operation == "DescribeSecurityGroups" else 1
     assert len(errored) == expected
     assert all(f"could not read ec2:{operation} in account {PROD}" in r["message"] for r in errored)

@@ -15,8 +15,8 @@ def baseline(tmp_path):
 
 
 def outcomes(suite, account):
-    return {r["control_id"]: (r["outcome"], [f["problem"] for f in r["findings"]])
-            for r in suite.results["results"] if account in r["nodeid"]}
+    return {control: (r["outcome"], [f["problem"] for f in r["findings"]])
+            for control, r in suite.of_account(account).items()}
 
 
 def test_hardware_mfa_or_no_credentials_at_all_pass(audit_roles, baseline, run_suite, local_aws):
