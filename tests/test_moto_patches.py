@@ -178,3 +178,19 @@ def test_security_hub_standards_can_be_enabled_and_listed(local_aws, seeder):
     hub.batch_enable_standards(StandardsSubscriptionRequests=[{"StandardsArn": arn}])
     [subscription] = hub.get_enabled_standards()["StandardsSubscriptions"]
     assert (subscription["StandardsArn"], subscription["StandardsStatus"]) == (arn, "READY")
+
+
+def test_credential_report_starts_with_the_root_user(local_aws, seeder):
+    from compliance.demo.moto_patches import set_root_credentials
+
+    iam = seeder.client("iam", PROD)
+    iam.create_user(UserName="alice")
+    set_root_credentials(PROD, access_key=True, mfa="hardware")
+    iam.generate_credential_report()
+    header, root, alice = iam.get_credential_report()["Content"].decode().splitlines()
+    columns = header.split(",")
+    assert len(root.split(",")) == len(alice.split(",")) == len(columns)
+    row = dict(zip(columns, root.split(",")))
+    assert (row["user"], row["arn"], row["mfa_active"], row["access_key_1_active"]) == (
+        "<root_account>", f"arn:aws:iam::{PROD}:root", "true", "true")
+    assert alice.startswith("alice,")

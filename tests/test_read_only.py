@@ -17,6 +17,8 @@ from compliance.errors import ReadOnlyViolation
         ("kms", "GetKeyRotationStatus", True),
         ("s3", "HeadBucket", True),
         ("sts", "AssumeRole", True),
+        ("iam", "GenerateCredentialReport", True),
+        ("iam", "GenerateServiceLastAccessedDetails", False),
         ("kms", "EnableKeyRotation", False),
         ("kms", "ScheduleKeyDeletion", False),
         ("s3", "PutBucketPolicy", False),

@@ -6,6 +6,7 @@ functions ask AWS a question. Every answer (or error) goes through the run's
 """
 
 import threading
+import time
 
 import botocore
 from botocore.exceptions import BotoCoreError, ClientError
@@ -39,6 +40,34 @@ class AccountApi:
         """
         key = [self.identity, region, service, operation, params]
         answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params))
+        return self._response(answer, service, operation, region, absent)
+
+    def read_generated(self, service, operation, region, generate, missing, pending, wait_seconds=2.0, attempts=60):
+        """The answer to ``operation``, a report AWS builds on request (IAM's
+        credential report). While its error code is in ``missing``, ask
+        ``generate``; while it is in ``pending``, wait ``wait_seconds``; then
+        read again, at most ``attempts`` times. One question, however many
+        requests it took."""
+        key = [self.identity, region, service, operation, {}]
+
+        def fetch():
+            answer = self._fetch(service, operation, region, {})
+            for _ in range(attempts):
+                code = answer.get("error", {}).get("code")
+                if code in pending:
+                    time.sleep(wait_seconds)
+                elif code in missing:
+                    generated = self._fetch(service, generate, region, {})
+                    if "error" in generated:
+                        return generated
+                else:
+                    return answer
+                answer = self._fetch(service, operation, region, {})
+            return answer
+
+        return self._response(self.store.answer(key, fetch), service, operation, region, absent=())
+
+    def _response(self, answer, service, operation, region, absent):
         if "error" not in answer:
             return answer["response"]
         error = answer["error"]

@@ -1,11 +1,12 @@
 """The IAM actions the audit role needs: every API operation the inventory
-reads, named as IAM names it (which differs from the API name for S3)."""
+reads (or asks to generate a report), named as IAM names it (which differs from the API name for S3)."""
 
 import re
 from pathlib import Path
 
 INVENTORY_DIR = Path(__file__).resolve().parent.parent / "inventory"
-_READ_CALL = re.compile(r'api\.read\(\s*"([a-z0-9-]+)",\s*"(\w+)"')
+_READ_CALL = re.compile(r'api\.read(?:_generated)?\(\s*"([a-z0-9-]+)",\s*"(\w+)"')
+_GENERATE_CALL = re.compile(r'api\.read_generated\(\s*"([a-z0-9-]+)",[^)]*?generate="(\w+)"')
 
 # IAM action names that differ from "<service>:<Operation>" (AWS Service
 # Authorization Reference, Amazon S3).
@@ -22,7 +23,8 @@ def operations_read():
     """Sorted (service, Operation) pairs the inventory modules read."""
     found = set()
     for path in INVENTORY_DIR.glob("*.py"):
-        found |= set(_READ_CALL.findall(path.read_text()))
+        text = path.read_text()
+        found |= set(_READ_CALL.findall(text)) | set(_GENERATE_CALL.findall(text))
     return sorted(found)
 
 

@@ -28,6 +28,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
   served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
   validity ends, whose PEMs are in rds-certificate-authorities.pem).
+- iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
+  before the users'; moto writes only users.
 """
 
 import datetime
@@ -245,20 +247,58 @@ def unique_fingerprints(instance_id):
     }
 
 
-def set_root_credentials(account_id, password=True, access_key=False, mfa=None):
+def set_root_credentials(account_id, password=True, access_key=False, mfa=None, last_used=None):
     """The root user's credentials, which no API sets (demo and tests):
-    ``mfa`` is None, "hardware" or "virtual"."""
+    ``mfa`` is None, "hardware" or "virtual"; ``last_used`` is when the root
+    password last signed in (None: never)."""
     backend = iam_backends[account_id]["aws"]
     summary = backend.account_summary
     summary._account_password_present = int(password)
     summary._account_access_keys_present = int(access_key)
     summary._account_mfa_enabled = int(mfa is not None)
+    summary._root_password_last_used = last_used
     if mfa == "virtual":
         device = iam_models.VirtualMfaDevice(account_id, "us-east-1", "/root-account-mfa-device")
         device.enable_date = utcnow()
         device.user = types.SimpleNamespace(path="/", user_name=account_id, user_id=account_id,
                                             arn=f"arn:aws:iam::{account_id}:root", create_date=utcnow())
         backend.virtual_mfa_devices[device.serial_number] = device
+
+
+def age_user_credentials(account_id, user_name, days, password_used_days_ago=None, key_used_days_ago=None):
+    """Make a user ``days`` old, its access keys created then, and record when
+    its password and keys were last used (demo and tests: no API sets these)."""
+    user = iam_backends[account_id]["aws"].get_user(user_name)
+    created = utcnow() - datetime.timedelta(days=days)
+    user.create_date = created
+    for key in user.access_keys:
+        key.create_date = created
+        if key_used_days_ago is not None:
+            key.last_used = iam_models.AccessKeyLastUsed(
+                timestamp=utcnow() - datetime.timedelta(days=key_used_days_ago), service="s3", region="us-east-1")
+    if password_used_days_ago is not None:
+        user.password_last_used = utcnow() - datetime.timedelta(days=password_used_days_ago)
+
+
+def _root_row(backend):
+    """The credential report's ``<root_account>`` row, which AWS always writes (moto does not)."""
+    summary = backend.account_summary
+    when = "%Y-%m-%dT%H:%M:%S+00:00"
+    last_used = getattr(summary, "_root_password_last_used", None)
+    key = "true" if summary._account_access_keys_present else "false"
+    fields = ["<root_account>", f"arn:aws:iam::{backend.account_id}:root", "2020-01-01T00:00:00+00:00",
+              "not_supported", last_used.strftime(when) if last_used else "N/A", "not_supported", "not_supported",
+              "true" if summary._account_mfa_enabled else "false",
+              key, "N/A", "N/A", "N/A", "N/A", "false", "N/A", "N/A", "N/A", "N/A", "false", "N/A", "false", "N/A"]
+    return ",".join(fields) + "\n"
+
+
+def _credential_report_with_root(original):
+    def get_credential_report(self):
+        header, _, users = original(self).partition("\n")
+        return header + "\n" + _root_row(self) + users
+
+    return get_credential_report
 
 
 def _summary_with_password_present(original):
@@ -344,6 +384,8 @@ def apply():
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
+    iam_models.IAMBackend.get_credential_report = _credential_report_with_root(
+        iam_models.IAMBackend.get_credential_report)
     securityhub_responses.SecurityHubResponse.batch_enable_standards = _batch_enable_standards
     securityhub_responses.SecurityHubResponse.get_enabled_standards = _get_enabled_standards
     for path in ("{0}/standards/register$", "{0}/standards/get$"):

@@ -7,6 +7,7 @@ real passes and real failures. ``baselines/demo.yaml`` describes it.
 """
 
 import contextlib
+import datetime
 import io
 import json
 import zipfile
@@ -17,6 +18,7 @@ from moto.organizations import utils as organization_utils
 
 from compliance.aws.sessions import to_endpoint_host
 from compliance.demo.moto_patches import (
+    age_user_credentials,
     cloud_init_console,
     set_console_output,
     set_root_credentials,
@@ -457,7 +459,25 @@ def seed_root_users():
     for name in ("log-archive", "security", "prod"):
         set_root_credentials(IDS[name], password=False)
     set_root_credentials(IDS["dev"], mfa="virtual")
-    set_root_credentials(ACQUIRED, access_key=True)
+    set_root_credentials(ACQUIRED, access_key=True, last_used=datetime.datetime.now(datetime.timezone.utc))
+
+
+def seed_iam_users(seeder):
+    """prod's deploy user has one fresh key in daily use; dev has a console
+    user without MFA holding a key it never used, and a CI user with two keys
+    120 days old, idle for 60 days."""
+    iam = seeder.client("iam", IDS["prod"])
+    iam.create_user(UserName="deployer")
+    iam.create_access_key(UserName="deployer")
+    age_user_credentials(IDS["prod"], "deployer", days=30, key_used_days_ago=0)
+    iam = seeder.client("iam", IDS["dev"])
+    iam.create_user(UserName="alice")
+    iam.create_login_profile(UserName="alice", Password="Demo-password-123!")
+    iam.create_access_key(UserName="alice")
+    iam.create_user(UserName="ci")
+    for _ in range(2):
+        iam.create_access_key(UserName="ci")
+    age_user_credentials(IDS["dev"], "ci", days=120, key_used_days_ago=60)
 
 
 def seed_network(seeder):
@@ -496,5 +516,6 @@ def seed(url):
     seed_resource_policies(seeder)
     seed_network(seeder)
     seed_root_users()
+    seed_iam_users(seeder)
     seed_admin_policies(seeder)
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account

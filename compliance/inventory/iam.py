@@ -1,5 +1,10 @@
 """AWS IAM (a global service, read through the home region)."""
 
+import csv
+import io
+
+from compliance.errors import ApiUnreadable
+
 
 def password_policy(api, home_region):
     """The account password policy, or None when none is set (NoSuchEntity)."""
@@ -27,3 +32,22 @@ def attached_managed_policies(api, home_region):
                            VersionId=policy["DefaultVersionId"])["PolicyVersion"]
         found.append({**policy, "Document": version["Document"]})
     return sorted(found, key=lambda p: p["Arn"])
+
+
+ROOT_ROW = "<root_account>"
+# GetCredentialReport's error codes when no report from the last four hours
+# exists, and while one is being generated.
+REPORT_MISSING = ("ReportNotPresent", "ReportExpired")
+REPORT_PENDING = ("ReportInProgress",)
+
+
+def credential_report(api, home_region):
+    """IAM's credential report: when it was generated, and one row per user
+    (the root user as ``<root_account>``) with AWS's values as written."""
+    answer = api.read_generated("iam", "GetCredentialReport", home_region, generate="GenerateCredentialReport",
+                                missing=REPORT_MISSING, pending=REPORT_PENDING)
+    rows = list(csv.DictReader(io.StringIO(answer["Content"].decode("utf-8"))))
+    if not any(row.get("user") == ROOT_ROW for row in rows):
+        raise ApiUnreadable("iam", "GetCredentialReport", api.account_id, home_region, "IncompleteReport",
+                            f"the credential report has no {ROOT_ROW} row, which AWS always writes")
+    return {"GeneratedTime": answer.get("GeneratedTime"), "Users": rows}

@@ -3,6 +3,7 @@
 import pytest
 
 from compliance.evidence import Finding, root_arn
+from controls.iam.credential_report import ROOT_USE_FIELDS, days_since, root
 
 
 def has_credentials(summary):
@@ -43,4 +44,17 @@ def test_root_mfa(root_credentials, account_target, partition, evidence):
 def test_root_hardware_mfa(root_credentials, account_target, partition, evidence):
     evidence.record("root", root_credentials)
     findings = mfa_findings(root_credentials, root_arn(partition, account_target.id), hardware=True)
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("root-not-used")
+def test_root_not_used(credential_report, params, today, evidence):
+    row = root(credential_report)
+    evidence.record("root", row)
+    uses = [(field, row[field], days) for field in ROOT_USE_FIELDS
+            if (days := days_since(row[field], today)) is not None and days <= params["recent_days"]]
+    findings = [Finding(row["arn"], f"the root user was used {days} days ago ({field} {when})",
+                        "confirm it was a task only the root user can do; otherwise use an IAM Identity Center "
+                        "or IAM role, and waive this finding until the window passes")
+                for field, when, days in uses]
     assert not findings, evidence.failure(findings)

@@ -1,0 +1,72 @@
+"""IAM users' credentials, as IAM's credential report shows them."""
+
+import pytest
+
+from compliance.evidence import Finding
+from controls.iam.credential_report import active_keys, days_since, has_password, moment, users
+
+
+@pytest.mark.control("iam-user-console-mfa")
+def test_iam_user_console_mfa(credential_report, evidence):
+    evidence.record("credential_report", credential_report)
+    findings = [Finding(user["arn"], "has a console password and no MFA device",
+                        "assign an MFA device to the user, or delete its login profile")
+                for user in users(credential_report) if has_password(user) and user["mfa_active"] != "true"]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("iam-no-unused-setup-keys")
+def test_iam_no_unused_setup_keys(credential_report, evidence):
+    evidence.record("credential_report", credential_report)
+    findings = [Finding(user["arn"], f"has a console password and active access key {number}, created "
+                                     f"{rotated}, that has never been used",
+                        f"delete access key {number}; create keys only when the user needs them")
+                for user in users(credential_report) if has_password(user)
+                for number, rotated, used in active_keys(user) if moment(used) is None]
+    assert not findings, evidence.failure(findings)
+
+
+def idle_days(last_used, set_on, today):
+    """Days since a credential was last used, or since it was set when it never
+    was; with the last use as text."""
+    idle = days_since(last_used, today)
+    return (idle, last_used) if idle is not None else (days_since(set_on, today), "never")
+
+
+def unused_credentials(user, today, max_days):
+    """Problems with the user's password and active keys unused for more than ``max_days``."""
+    idle = [("console password", *idle_days(user["password_last_used"], user["password_last_changed"], today))
+            ] if has_password(user) else []
+    idle += [(f"access key {number}", *idle_days(used, rotated, today)) for number, rotated, used in active_keys(user)]
+    return [f"{credential} unused for {days} days (last used: {last_used})"
+            for credential, days, last_used in idle if days is not None and days > max_days]
+
+
+@pytest.mark.control("iam-unused-credentials-disabled")
+def test_iam_unused_credentials_disabled(credential_report, params, today, evidence):
+    evidence.record("credential_report", credential_report)
+    findings = [Finding(user["arn"], problem, "deactivate the access key or delete the login profile "
+                                              "(or the user, when nobody needs it)")
+                for user in users(credential_report)
+                for problem in unused_credentials(user, today, params["max_unused_days"])]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("iam-single-active-access-key")
+def test_iam_single_active_access_key(credential_report, evidence):
+    evidence.record("credential_report", credential_report)
+    findings = [Finding(user["arn"], "has two active access keys",
+                        "deactivate the key no longer in use (keep two only while rotating)")
+                for user in users(credential_report) if len(active_keys(user)) > 1]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("iam-access-key-rotation")
+def test_iam_access_key_rotation(credential_report, params, today, evidence):
+    evidence.record("credential_report", credential_report)
+    max_age = params["max_age_days"]
+    findings = [Finding(user["arn"], f"access key {number} is {age} days old (created {rotated})",
+                        "create a new key, move its users to it, then deactivate and delete the old one")
+                for user in users(credential_report) for number, rotated, _ in active_keys(user)
+                if (age := days_since(rotated, today)) is not None and age > max_age]
+    assert not findings, evidence.failure(findings)
