@@ -194,3 +194,17 @@ def test_credential_report_starts_with_the_root_user(local_aws, seeder):
     assert (row["user"], row["arn"], row["mfa_active"], row["access_key_1_active"]) == (
         "<root_account>", f"arn:aws:iam::{PROD}:root", "true", "true")
     assert alice.startswith("alice,")
+
+
+def test_server_certificates_report_their_own_expiry(local_aws, seeder):
+    import datetime
+
+    from compliance.demo.certificates import make_ca
+
+    until = datetime.datetime(2031, 2, 3, 4, 5, 6, tzinfo=datetime.timezone.utc)
+    iam = seeder.client("iam", PROD)
+    iam.upload_server_certificate(ServerCertificateName="web", CertificateBody=make_ca("web", until).decode(),
+                                  PrivateKey="not checked by moto")
+    [certificate] = iam.list_server_certificates()["ServerCertificateMetadataList"]
+    assert certificate["Expiration"] == until
+    assert certificate["Arn"] == f"arn:aws:iam::{PROD}:server-certificate/web"

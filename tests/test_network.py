@@ -1,5 +1,5 @@
 """The network controls, proven against moto: security groups and network
-ACLs open to the internet on administration ports, and default groups."""
+ACLs open to the internet on administration or CIFS ports, and default groups."""
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_a_closed_estate_passes(seeder, audit_roles, baseline, run_suite):
     suite = run_suite(CONTROLS, baseline=baseline)
 
     prod = [r["outcome"] for r in suite.of_account(PROD).values()]
-    assert prod == ["passed"] * 3, suite.output
+    assert prod == ["passed"] * 4, suite.output
 
 
 def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
@@ -60,6 +60,8 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     ingress(ec2, ssh, "tcp", 20, 25, cidr="0.0.0.0/0")  # a range containing 22
     rdp = ec2.create_security_group(GroupName="rdp", Description="rdp", VpcId=vpc_id)["GroupId"]
     ingress(ec2, rdp, "tcp", 3389, 3389, cidr6="::/0")
+    smb = ec2.create_security_group(GroupName="smb", Description="smb", VpcId=vpc_id)["GroupId"]
+    ingress(ec2, smb, "tcp", 445, 445, cidr6="::/0")
     everything = ec2.create_security_group(GroupName="all", Description="all", VpcId=vpc_id)["GroupId"]
     ingress(ec2, everything, "-1", -1, -1, cidr="0.0.0.0/0")
     acl = ec2.create_network_acl(VpcId=vpc_id)["NetworkAcl"]["NetworkAclId"]
@@ -76,6 +78,9 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     assert (rdp, "ingress from ::/0 to port 3389 (tcp 3389-3389)") in problems
     assert {p for g, p in problems if g == everything} == {
         "ingress from 0.0.0.0/0 to port 22 (-1 all-all)", "ingress from 0.0.0.0/0 to port 3389 (-1 all-all)"}
+    cifs = {(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in by_control["security-group-cifs"]["findings"]}
+    assert cifs == {(smb, "ingress from ::/0 to port 445 (tcp 445-445)"),
+                    (everything, "ingress from 0.0.0.0/0 to port 445 (-1 all-all)")}
     acl_problems = {(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in
                     by_control["network-acl-admin-ports"]["findings"]}
     assert (acl, "ingress rule 100 allows port 3389 from 0.0.0.0/0") in acl_problems
@@ -88,6 +93,6 @@ def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_sui
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
     suite = run_suite(CONTROLS, baseline=baseline)
     errored = [r for r in suite.of_account(PROD).values() if r["outcome"] == "error"]
-    expected = 2 if operation == "DescribeSecurityGroups" else 1
+    expected = 3 if operation == "DescribeSecurityGroups" else 1
     assert len(errored) == expected
     assert all(f"could not read ec2:{operation} in account {PROD}" in r["message"] for r in errored)

@@ -28,6 +28,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
   served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
   validity ends, whose PEMs are in rds-certificate-authorities.pem).
+- iam:ListServerCertificates: AWS reports each certificate's own
+  Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
   before the users'; moto writes only users.
 """
@@ -38,6 +40,7 @@ import json
 import types
 from pathlib import Path
 
+from cryptography import x509
 from moto.cloudtrail import models as cloudtrail_models
 from moto.cloudtrail import responses as cloudtrail_responses
 from moto.core.exceptions import ServiceException
@@ -49,6 +52,7 @@ from moto.ec2.responses import elastic_block_store as ec2_ebs_responses
 from moto.ec2.responses import general as ec2_general
 from moto.ec2.utils import Base64EncodedString
 from moto.iam import models as iam_models
+from moto.iam import responses as iam_responses
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
@@ -265,6 +269,19 @@ def set_root_credentials(account_id, password=True, access_key=False, mfa=None, 
         backend.virtual_mfa_devices[device.serial_number] = device
 
 
+def aws_managed_policy(account_id, name):
+    """Make the AWS managed policy ``name`` attachable in the account (moto
+    loads all of them, slowly, or none; AWS has them all); returns its ARN."""
+    backend = iam_backends[account_id]["aws"]
+    arn = f"arn:aws:iam::aws:policy/{name}"
+    if arn not in backend.managed_policies:
+        data = json.loads(iam_models.aws_managed_policies_data)[name]
+        policy = iam_models.AWSManagedPolicy.from_data(name, account_id, backend.region_name, data)
+        backend.aws_managed_policies.append(policy)
+        backend.managed_policies[arn] = policy
+    return arn
+
+
 def age_user_credentials(account_id, user_name, days, password_used_days_ago=None, key_used_days_ago=None):
     """Make a user ``days`` old, its access keys created then, and record when
     its password and keys were last used (demo and tests: no API sets these)."""
@@ -343,6 +360,16 @@ def _console_output_per_instance(self):
     })
 
 
+def _list_server_certificates(self):
+    """Each certificate's own expiry, read from its body (moto reports a fixed 2012 date)."""
+    return ActionResult({"IsTruncated": False, "ServerCertificateMetadataList": [
+        {"ServerCertificateName": cert.cert_name, "Path": cert.path, "Arn": cert.arn,
+         "ServerCertificateId": "ASCA" + hashlib.sha256(cert.arn.encode()).hexdigest()[:17].upper(),
+         "UploadDate": "2020-01-01T00:00:00Z",
+         "Expiration": x509.load_pem_x509_certificate(cert.cert_body.encode()).not_valid_after_utc.isoformat()}
+        for cert in self.backend.list_server_certificates()]})
+
+
 def _describe_certificates(self):
     wanted = self._get_param("CertificateIdentifier")
     certificates = [c for c in RDS_CERTIFICATE_AUTHORITIES if wanted in (None, c["CertificateIdentifier"])]
@@ -384,6 +411,7 @@ def apply():
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
+    iam_responses.IamResponse.list_server_certificates = _list_server_certificates
     iam_models.IAMBackend.get_credential_report = _credential_report_with_root(
         iam_models.IAMBackend.get_credential_report)
     securityhub_responses.SecurityHubResponse.batch_enable_standards = _batch_enable_standards

@@ -17,8 +17,10 @@ import boto3
 from moto.organizations import utils as organization_utils
 
 from compliance.aws.sessions import to_endpoint_host
+from compliance.demo.certificates import make_ca
 from compliance.demo.moto_patches import (
     age_user_credentials,
+    aws_managed_policy,
     cloud_init_console,
     set_console_output,
     set_root_credentials,
@@ -315,16 +317,25 @@ def create_database(seeder, account_id, region, name, ca, engine="postgres", clu
 
 
 def seed_rds(seeder):
-    create_database(seeder, IDS["prod"], "eu-west-1", "orders-db", "rds-ca-rsa2048-g1")
+    """prod's orders database is Multi-AZ, its ledger cluster has one instance
+    on a retired CA; dev's database is public, unencrypted, single-AZ and
+    pinned to its minor version."""
+    create_database(seeder, IDS["prod"], "eu-west-1", "orders-db", "rds-ca-rsa2048-g1", MultiAZ=True)
     rds = seeder.client("rds", IDS["prod"], "us-east-1")
     rds.create_db_cluster(DBClusterIdentifier="ledger", Engine="aurora-postgresql", MasterUsername="admin",
                           MasterUserPassword="demo-password-1", StorageEncrypted=True)
     create_database(seeder, IDS["prod"], "us-east-1", "ledger-1", "rds-ca-2019", "aurora-postgresql", "ledger")  # retired
     # CA not in the bundle, public and unencrypted; its snapshot restorable by anyone.
     create_database(seeder, IDS["dev"], "eu-central-1", "dev-db", "rds-ca-ecc384-g1", "mysql",
-                    PubliclyAccessible=True, StorageEncrypted=False)
+                    PubliclyAccessible=True, StorageEncrypted=False, AutoMinorVersionUpgrade=False)
     share_snapshot(seeder, IDS["dev"], "eu-central-1", "dev-db", "all")
     share_snapshot(seeder, IDS["prod"], "eu-west-1", "orders-db", IDS["security"])  # named account: not public
+
+
+def seed_file_systems(seeder):
+    """prod keeps uploads on an encrypted EFS file system; dev's scratch space is not encrypted."""
+    seeder.client("efs", IDS["prod"], "eu-west-1").create_file_system(CreationToken="uploads", Encrypted=True)
+    seeder.client("efs", IDS["dev"], "eu-central-1").create_file_system(CreationToken="scratch")
 
 
 def share_snapshot(seeder, account_id, region, database, restorable_by):
@@ -342,17 +353,29 @@ LINUX_AMI = "ami-760aaa0f"  # Amazon Linux in moto's image catalog
 WINDOWS_AMI = "ami-12c6146b"  # Windows Server in moto's image catalog
 
 
-def launch(seeder, account_id, region, count=1, image=LINUX_AMI):
+def instance_profile(seeder, account_id, name):
+    """An instance profile holding a role EC2 may assume; returns its name."""
+    iam = seeder.client("iam", account_id)
+    iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))
+    iam.create_instance_profile(InstanceProfileName=name)
+    iam.add_role_to_instance_profile(InstanceProfileName=name, RoleName=name)
+    return name
+
+
+def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
     ec2 = seeder.client("ec2", account_id, region)
-    reservation = ec2.run_instances(ImageId=image, MinCount=count, MaxCount=count, InstanceType="t3.micro")
+    reservation = ec2.run_instances(ImageId=image, MinCount=count, MaxCount=count, InstanceType="t3.micro", **options)
     return [i["InstanceId"] for i in reservation["Instances"]]
 
 
 def seed_ec2(seeder):
     """Unique host keys almost everywhere; two prod clones sharing keys; one
-    security instance with a known-compromised key."""
+    security instance with a known-compromised key. Only log-archive's
+    instance requires IMDSv2 and has an instance role."""
     launch(seeder, IDS["dev"], "us-east-1")
-    launch(seeder, IDS["log-archive"], "eu-west-1")
+    launch(seeder, IDS["log-archive"], "eu-west-1", MetadataOptions={"HttpTokens": "required"},
+           IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")})
     launch(seeder, IDS["dev"], "eu-west-1", image=WINDOWS_AMI)  # no SSH host keys to judge
     clone_keys = unique_fingerprints("golden-image-with-baked-keys")
     for instance_id in launch(seeder, IDS["prod"], "eu-west-1", count=2):
@@ -440,6 +463,29 @@ def create_function(seeder, account_id, region, name):
     return functions
 
 
+def seed_account_hygiene(seeder):
+    """Every account but dev and the acquired one registers a security contact
+    and keeps an AWS Support role. dev gives its console user CloudShell full
+    access directly, and keeps an expired web certificate in IAM; prod's is current."""
+    for name in ("management", "log-archive", "security", "prod"):
+        account_id = IDS[name]
+        seeder.client("account", account_id).put_alternate_contact(
+            AlternateContactType="SECURITY", Name="Security operations", Title="On call",
+            EmailAddress="security@example.com", PhoneNumber="+44 20 7946 0000")
+        iam = seeder.client("iam", account_id)
+        iam.create_role(RoleName="aws-support", AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                    "Principal": {"AWS": f"arn:aws:iam::{account_id}:root"}}]}))
+        iam.attach_role_policy(RoleName="aws-support", PolicyArn=aws_managed_policy(account_id, "AWSSupportAccess"))
+    dev = seeder.client("iam", IDS["dev"])
+    dev.attach_user_policy(UserName="alice", PolicyArn=aws_managed_policy(IDS["dev"], "AWSCloudShellFullAccess"))
+    for iam, name, until in ((dev, "legacy-www", datetime.datetime(2024, 3, 1, tzinfo=datetime.timezone.utc)),
+                             (seeder.client("iam", IDS["prod"]), "www",
+                              datetime.datetime(2040, 1, 1, tzinfo=datetime.timezone.utc))):
+        iam.upload_server_certificate(ServerCertificateName=name, CertificateBody=make_ca(name, until).decode(),
+                                      PrivateKey="demo: not a real key")
+
+
 def seed_admin_policies(seeder):
     """dev attaches a policy allowing everything to its CI role; prod's deploy role gets a scoped one."""
     for account, name, action in ((IDS["dev"], "ci-everything", "*"), (IDS["prod"], "deploy-s3", "s3:*")):
@@ -482,7 +528,7 @@ def seed_iam_users(seeder):
 
 def seed_network(seeder):
     """Every account but dev and the acquired one hardens its regions; those
-    keep AWS's defaults, and dev opens SSH to the internet and shares a disk
+    keep AWS's defaults, and dev opens SSH and SMB to the internet and shares a disk
     snapshot with everyone in eu-west-1."""
     for region in ("us-east-1", "eu-west-1"):  # not yet eu-central-1
         seeder.client("guardduty", MANAGEMENT, region).enable_organization_admin_account(AdminAccountId=IDS["security"])
@@ -496,6 +542,9 @@ def seed_network(seeder):
     group = ec2.create_security_group(GroupName="jump-host", Description="SSH from anywhere", VpcId=vpc_id)
     ec2.authorize_security_group_ingress(GroupId=group["GroupId"], IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    shares = ec2.create_security_group(GroupName="file-shares", Description="SMB from anywhere", VpcId=vpc_id)
+    ec2.authorize_security_group_ingress(GroupId=shares["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 445, "ToPort": 445, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
     volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
     snapshot = ec2.create_snapshot(VolumeId=volume, Description="build cache")["SnapshotId"]
     ec2.modify_snapshot_attribute(SnapshotId=snapshot, Attribute="createVolumePermission", OperationType="add",
@@ -512,10 +561,12 @@ def seed(url):
     seed_cloudtrail(seeder)
     seed_archive_buckets(seeder)
     seed_rds(seeder)
+    seed_file_systems(seeder)
     seed_ec2(seeder)
     seed_resource_policies(seeder)
     seed_network(seeder)
     seed_root_users()
     seed_iam_users(seeder)
+    seed_account_hygiene(seeder)
     seed_admin_policies(seeder)
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account

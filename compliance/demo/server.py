@@ -45,6 +45,8 @@ REST_READS = {
                                 ("GET", re.compile(r"^/admin/?$"), "ListOrganizationAdminAccounts")]),
     "securityhub": ("rest-json", [("GET", re.compile(r"^/accounts/?$"), "DescribeHub"),
                                   ("POST", re.compile(r"^/standards/get/?$"), "GetEnabledStandards")]),
+    "account": ("rest-json", [("POST", re.compile(r"^/getAlternateContact/?$"), "GetAlternateContact")]),
+    "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),
 }

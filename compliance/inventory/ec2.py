@@ -1,4 +1,4 @@
-"""Amazon EC2: running instances and what they print on their console."""
+"""Amazon EC2: instances and what they print on their console."""
 
 import re
 
@@ -8,10 +8,19 @@ _FINGERPRINTS = re.compile(
 _FINGERPRINT_LINE = re.compile(r"^\s*\d+\s+(\S+)\s+.*\((\w+)\)\s*$")
 
 
-def running_instances(api, region):
+# Instances that exist or may run again (terminated ones are gone for good).
+LIVE_STATES = ["pending", "running", "stopping", "stopped"]
+
+
+def instances(api, region):
+    """Every instance of the region that is not shutting down or terminated."""
     answer = api.read("ec2", "DescribeInstances", region,
-                      Filters=[{"Name": "instance-state-name", "Values": ["running"]}])
+                      Filters=[{"Name": "instance-state-name", "Values": LIVE_STATES}])
     return sorted((i for r in answer["Reservations"] for i in r["Instances"]), key=lambda i: i["InstanceId"])
+
+
+def running_instances(api, region):
+    return [i for i in instances(api, region) if i["State"]["Name"] == "running"]
 
 
 def console_output(api, region, instance_id):

@@ -51,3 +51,19 @@ def credential_report(api, home_region):
         raise ApiUnreadable("iam", "GetCredentialReport", api.account_id, home_region, "IncompleteReport",
                             f"the credential report has no {ROOT_ROW} row, which AWS always writes")
     return {"GeneratedTime": answer.get("GeneratedTime"), "Users": rows}
+
+
+def policy_entities(api, home_region, policy_arn):
+    """The groups, users and roles a managed policy is attached to (names and IDs)."""
+    answer = api.read("iam", "ListEntitiesForPolicy", home_region, PolicyArn=policy_arn)
+    return {kind: answer.get(kind, []) for kind in ("PolicyGroups", "PolicyUsers", "PolicyRoles")}
+
+
+def users_with_policies(api, home_region):
+    """Every IAM user with its groups, inline policies and attached managed policies."""
+    return api.read("iam", "GetAccountAuthorizationDetails", home_region, Filter=["User"])["UserDetailList"]
+
+
+def server_certificates(api, home_region):
+    """Metadata (ARN, expiration) of the server certificates stored in IAM."""
+    return api.read("iam", "ListServerCertificates", home_region)["ServerCertificateMetadataList"]

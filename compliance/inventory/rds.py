@@ -7,6 +7,10 @@ def db_instances(api, region):
                   key=lambda db: db["DBInstanceArn"])
 
 
+def db_clusters(api, region):
+    return sorted(api.read("rds", "DescribeDBClusters", region)["DBClusters"], key=lambda c: c["DBClusterArn"])
+
+
 def certificate_authorities(api, region):
     """``{CA identifier: certificate}`` from ``DescribeCertificates``."""
     return {c["CertificateIdentifier"]: c for c in api.read("rds", "DescribeCertificates", region)["Certificates"]}

@@ -1,4 +1,4 @@
-"""Security groups: no administration port open to the internet; default groups closed."""
+"""Security groups: no administration or CIFS port open to the internet; default groups closed."""
 
 import pytest
 
@@ -16,25 +16,36 @@ def open_ranges(permission):
     return [r for r in ranges if r in WHOLE_INTERNET]
 
 
-def admin_port_findings(group, region, admin_ports):
+def open_port_findings(group, region, ports, reach):
+    """A finding per rule, whole-internet range and port of ``ports`` it admits;
+    ``reach`` says how the port should be reached instead."""
     findings = []
     for permission in group.get("IpPermissions", []):
         for cidr in open_ranges(permission):
-            for port in admin_ports:
+            for port in ports:
                 if takes_port(permission["IpProtocol"], permission.get("FromPort"), permission.get("ToPort"), port):
                     findings.append(Finding(
                         group_arn(group, region),
                         f"ingress from {cidr} to port {port} ({permission['IpProtocol']} "
                         f"{permission.get('FromPort', 'all')}-{permission.get('ToPort', 'all')})",
                         f"aws ec2 revoke-security-group-ingress --group-id {group['GroupId']} --ip-permissions "
-                        "<this rule>; reach instances through Session Manager or a known CIDR"))
+                        f"<this rule>; {reach}"))
     return findings
 
 
 @pytest.mark.control("security-group-admin-ports")
 def test_security_group_admin_ports(security_groups, region_target, params, evidence):
     evidence.record("security_groups", security_groups)
-    findings = [f for g in security_groups for f in admin_port_findings(g, region_target.region, params["admin_ports"])]
+    findings = [f for g in security_groups for f in open_port_findings(
+        g, region_target.region, params["admin_ports"], "reach instances through Session Manager or a known CIDR")]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("security-group-cifs")
+def test_security_group_cifs(security_groups, region_target, params, evidence):
+    evidence.record("security_groups", security_groups)
+    findings = [f for g in security_groups for f in open_port_findings(
+        g, region_target.region, params["cifs_ports"], "allow file sharing only from known networks or over a VPN")]
     assert not findings, evidence.failure(findings)
 
 
