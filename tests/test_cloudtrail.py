@@ -220,3 +220,22 @@ def test_s3_data_events_must_cover_every_bucket():
     assert s3_data_event_kinds(advanced) == {"read", "write"}
     advanced["AdvancedEventSelectors"][0]["FieldSelectors"].append({"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::one/"]})
     assert s3_data_event_kinds(advanced) == set()
+
+
+def test_s3_data_events_for_one_bucket():
+    bucket = "arn:aws:s3:::one"
+    named = {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::one/"]}
+    prefix = {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::one/logs/"]}
+    assert s3_data_event_kinds({"EventSelectors": [{"ReadWriteType": "ReadOnly", "DataResources": [named]}]},
+                               bucket) == {"read"}
+    assert s3_data_event_kinds({"EventSelectors": [{"ReadWriteType": "All", "DataResources": [prefix]}]},
+                               bucket) == set()
+    advanced = {"AdvancedEventSelectors": [{"FieldSelectors": [
+        {"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+        {"Field": "readOnly", "Equals": ["false"]},
+        {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::other/", "arn:aws:s3:::on"]}]}]}
+    assert s3_data_event_kinds(advanced, bucket) == {"write"}
+    assert s3_data_event_kinds(advanced, "arn:aws:s3:::two") == set()
+    advanced["AdvancedEventSelectors"][0]["FieldSelectors"][3] = {
+        "Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::one/"], "NotEndsWith": [".tmp"]}
+    assert s3_data_event_kinds(advanced, bucket) == set()  # part of the bucket only

@@ -96,7 +96,8 @@ def test_trust_is_limited_to_the_ci_identity_and_external_id():
     assert "sts:ExternalId" in json.dumps(statement["Condition"])
 
 
-def test_s3_operations_use_their_iam_names():
+def test_operations_use_their_iam_names():
     assert iam_action("s3", "ListBuckets") == "s3:ListAllMyBuckets"
+    assert iam_action("efs", "DescribeFileSystems") == "elasticfilesystem:DescribeFileSystems"
     assert iam_action("s3control", "GetPublicAccessBlock") == "s3:GetAccountPublicAccessBlock"
     assert iam_action("kms", "ListKeys") == "kms:ListKeys"

@@ -28,8 +28,12 @@ def operations_read():
     return sorted(found)
 
 
+# IAM service prefixes that differ from botocore's service name.
+IAM_PREFIXES = {"efs": "elasticfilesystem"}
+
+
 def iam_action(service, operation):
-    return IAM_ACTIONS.get((service, operation), f"{service}:{operation}")
+    return IAM_ACTIONS.get((service, operation), f"{IAM_PREFIXES.get(service, service)}:{operation}")
 
 
 def required_actions():

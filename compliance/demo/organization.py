@@ -270,7 +270,7 @@ def organization_id(seeder):
 def seed_cloudtrail(seeder):
     """Two organization trails delivering to the log-archive account: the main
     one (compliant, with a compliant archive, its events alarmed on in
-    CloudWatch) and an S3 data-events trail whose bucket lacks Object Lock."""
+    CloudWatch) and an S3 data-events trail (us-east-1 only) whose bucket lacks Object Lock."""
     create_log_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
     create_archive_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), "demo-org-access-logs")
 
@@ -290,6 +290,13 @@ def seed_cloudtrail(seeder):
     trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{
         "ReadWriteType": "All", "IncludeManagementEvents": False,
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
+    # The acquired account keeps its own multi-region trail, S3 data events included.
+    create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
+    acquired = seeder.client("cloudtrail", ACQUIRED)
+    acquired.create_trail(Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True)
+    acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
+        "ReadWriteType": "All", "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
+    acquired.start_logging(Name="acquired-trail")
 
 
 def seed_archive_buckets(seeder):

@@ -30,18 +30,39 @@ def management_event_kinds(selectors):
     return kinds
 
 
-def s3_data_event_kinds(selectors):
-    """Which S3 object-level events (``read``, ``write``) the trail records for all buckets."""
+def _names_objects_of(value, bucket_arn):
+    """True when a basic selector's S3 value takes every object of the bucket
+    (``None``: of every bucket)."""
+    if _ALL_S3_BUCKETS.match(value):
+        return True
+    return bucket_arn is not None and value in (bucket_arn, bucket_arn + "/")
+
+
+def _arn_field_takes_objects_of(field, bucket_arn):
+    """True when an advanced ``resources.ARN`` field selector (absent: every
+    resource) takes every object of the bucket: a StartsWith prefix of its
+    object ARNs, and no other operator."""
+    if field is None:
+        return True
+    return (bucket_arn is not None and set(field) == {"Field", "StartsWith"}
+            and any((bucket_arn + "/").startswith(prefix) for prefix in field["StartsWith"]))
+
+
+def s3_data_event_kinds(selectors, bucket_arn=None):
+    """Which S3 object-level events (``read``, ``write``) the trail records for
+    every object of the bucket ``bucket_arn`` (None: of all buckets)."""
     kinds = set()
     for selector in selectors.get("EventSelectors") or []:
         for resource in selector.get("DataResources", []):
-            if resource["Type"] == "AWS::S3::Object" and any(_ALL_S3_BUCKETS.match(v) for v in resource["Values"]):
+            if resource["Type"] == "AWS::S3::Object" and any(
+                    _names_objects_of(v, bucket_arn) for v in resource["Values"]):
                 kinds |= _READ_WRITE[selector.get("ReadWriteType", "All")]
     for selector in selectors.get("AdvancedEventSelectors") or []:
         fields = _fields(selector)
         if (fields.get("eventCategory", {}).get("Equals") == ["Data"]
                 and fields.get("resources.type", {}).get("Equals") == ["AWS::S3::Object"]
-                and set(fields) <= {"eventCategory", "resources.type", "readOnly"}):
+                and set(fields) <= {"eventCategory", "resources.type", "readOnly", "resources.ARN"}
+                and _arn_field_takes_objects_of(fields.get("resources.ARN"), bucket_arn)):
             kinds |= _advanced_kinds(fields)
     return kinds
 
