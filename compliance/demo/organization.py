@@ -533,12 +533,26 @@ def seed_iam_users(seeder):
     age_user_credentials(IDS["dev"], "ci", days=120, key_used_days_ago=60)
 
 
+def peer_vpcs(seeder, account_id, region, route):
+    """Two new VPCs (10.1.0.0/16 and 10.2.0.0/16), peered, the first routing ``route`` to the second."""
+    ec2 = seeder.client("ec2", account_id, region)
+    first, second = (ec2.create_vpc(CidrBlock=cidr)["Vpc"]["VpcId"] for cidr in ("10.1.0.0/16", "10.2.0.0/16"))
+    pcx = ec2.create_vpc_peering_connection(VpcId=first, PeerVpcId=second)["VpcPeeringConnection"]
+    ec2.accept_vpc_peering_connection(VpcPeeringConnectionId=pcx["VpcPeeringConnectionId"])
+    table = ec2.create_route_table(VpcId=first)["RouteTable"]["RouteTableId"]
+    ec2.create_route(RouteTableId=table, DestinationCidrBlock=route,
+                     VpcPeeringConnectionId=pcx["VpcPeeringConnectionId"])
+
+
 def seed_network(seeder):
     """Every account but dev and the acquired one hardens its regions; those
-    keep AWS's defaults, and dev opens SSH and SMB to the internet and shares a disk
-    snapshot with everyone in eu-west-1."""
+    keep AWS's defaults, and dev opens SSH and SMB to the internet, routes
+    everything to a peered VPC and shares a disk snapshot with everyone in
+    eu-west-1. prod peers two VPCs through one subnet route."""
     for region in ("us-east-1", "eu-west-1"):  # not yet eu-central-1
         seeder.client("guardduty", MANAGEMENT, region).enable_organization_admin_account(AdminAccountId=IDS["security"])
+    peer_vpcs(seeder, IDS["prod"], "us-east-1", "10.2.8.0/24")  # the shared-services subnet only
+    peer_vpcs(seeder, IDS["dev"], "eu-west-1", "0.0.0.0/0")
     for name in ("management", "log-archive", "security", "prod"):
         bucket = f"demo-flow-logs-{IDS[name]}"
         create_bucket(seeder, IDS[name], bucket).put_bucket_policy(Bucket=bucket, Policy=tls_only_policy(bucket))

@@ -74,3 +74,18 @@ def vpcs_with_flow_logs(api, region):
     flow_logs = api.read("ec2", "DescribeFlowLogs", region)["FlowLogs"]
     return [{**vpc, "FlowLogs": [f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]]}
             for vpc in sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])]
+
+
+def route_tables(api, region):
+    return sorted(api.read("ec2", "DescribeRouteTables", region)["RouteTables"], key=lambda t: t["RouteTableId"])
+
+
+def peering_connections(api, region):
+    """VPC peering connections the account requested or accepted in the region, by ID."""
+    answer = api.read("ec2", "DescribeVpcPeeringConnections", region)
+    return {c["VpcPeeringConnectionId"]: c for c in answer["VpcPeeringConnections"]}
+
+
+def prefix_list_cidrs(api, region, prefix_list_id):
+    answer = api.read("ec2", "GetManagedPrefixListEntries", region, PrefixListId=prefix_list_id)
+    return sorted(e["Cidr"] for e in answer["Entries"])
