@@ -6,7 +6,7 @@ import pytest
 from compliance.demo.organization import close_default_network
 from tests.conftest import DEV, PROD, write_baseline
 
-CONTROLS = "controls/network"
+CONTROLS = ["controls/network/test_security_groups.py", "controls/network/test_network_acls.py"]
 REGION = "eu-west-1"
 
 
@@ -48,7 +48,7 @@ def test_a_closed_estate_passes(seeder, audit_roles, baseline, run_suite):
     acl_entry(ec2, acl, 100, "allow", 0, 65535)
     acl_entry(ec2, acl, 110, "allow", 22, 22, cidr="10.0.0.0/8")
 
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=baseline)
 
     prod = [r["outcome"] for r in suite.of_account(PROD).values()]
     assert prod == ["passed"] * 4, suite.output
@@ -68,7 +68,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     acl_entry(ec2, acl, 100, "allow", 3389, 3389)
     acl_entry(ec2, acl, 200, "deny", 3389, 3389)  # too late: rule 100 decides
 
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=baseline)
 
     by_control = suite.by_control(f"dev-{DEV}-{REGION}")
     assert {r["outcome"] for r in by_control.values()} == {"failed"}
@@ -91,7 +91,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
 @pytest.mark.parametrize("operation", ["DescribeSecurityGroups", "DescribeNetworkAcls"])
 def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_suite, local_aws):
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=baseline)
     errored = [r for r in suite.of_account(PROD).values() if r["outcome"] == "error"]
     expected = 3 if operation == "DescribeSecurityGroups" else 1
     assert len(errored) == expected
