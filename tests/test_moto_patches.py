@@ -208,3 +208,14 @@ def test_server_certificates_report_their_own_expiry(local_aws, seeder):
     [certificate] = iam.list_server_certificates()["ServerCertificateMetadataList"]
     assert certificate["Expiration"] == until
     assert certificate["Arn"] == f"arn:aws:iam::{PROD}:server-certificate/web"
+
+
+def test_access_analyzer_is_served(local_aws, seeder):
+    analyzers = seeder.client("accessanalyzer", PROD, "eu-west-1")
+    assert analyzers.list_analyzers()["analyzers"] == []
+    arn = analyzers.create_analyzer(analyzerName="external", type="ACCOUNT")["arn"]
+    assert arn == f"arn:aws:access-analyzer:eu-west-1:{PROD}:analyzer/external"
+    [analyzer] = analyzers.list_analyzers(type="ACCOUNT")["analyzers"]
+    assert (analyzer["arn"], analyzer["status"]) == (arn, "ACTIVE")
+    assert analyzers.list_analyzers(type="ORGANIZATION")["analyzers"] == []
+    assert seeder.client("accessanalyzer", PROD, "us-east-1").list_analyzers()["analyzers"] == []

@@ -28,6 +28,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
   served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
   validity ends, whose PEMs are in rds-certificate-authorities.pem).
+- IAM Access Analyzer is missing from moto: ``moto_accessanalyzer`` serves
+  CreateAnalyzer and ListAnalyzers.
 - iam:ListServerCertificates: AWS reports each certificate's own
   Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
@@ -36,11 +38,15 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 
 import datetime
 import hashlib
+import importlib
 import json
+import re
+import sys
 import types
 from pathlib import Path
 
 from cryptography import x509
+from moto import backend_index
 from moto.cloudtrail import models as cloudtrail_models
 from moto.cloudtrail import responses as cloudtrail_responses
 from moto.core.exceptions import ServiceException
@@ -392,11 +398,21 @@ def _certificate_details(self):
     return {"CAIdentifier": self.ca_certificate_identifier, "ValidTill": valid_till}
 
 
+def _register_access_analyzer():
+    """Serve IAM Access Analyzer from ``compliance.demo.moto_accessanalyzer``
+    (moto finds a service's backends by module name and its host by pattern)."""
+    module = importlib.import_module("compliance.demo.moto_accessanalyzer")
+    sys.modules["moto.accessanalyzer"] = module
+    backend_index.backend_url_patterns.append(
+        ("accessanalyzer", re.compile(r"https?://access-analyzer\.(.+)\.amazonaws\.com")))
+
+
 def apply():
     """Patch moto in this process (idempotent)."""
     global _applied
     if _applied:
         return
+    _register_access_analyzer()
     sts_models.STSBackend.assume_role = _assume_role_only_into_existing_roles(sts_models.STSBackend.assume_role)
     kms_responses.KmsResponse.enable_key_rotation = _enable_rotation_with_period
     kms_responses.KmsResponse.get_key_rotation_status = _rotation_status_with_period

@@ -45,6 +45,7 @@ REST_READS = {
                                 ("GET", re.compile(r"^/admin/?$"), "ListOrganizationAdminAccounts")]),
     "securityhub": ("rest-json", [("GET", re.compile(r"^/accounts/?$"), "DescribeHub"),
                                   ("POST", re.compile(r"^/standards/get/?$"), "GetEnabledStandards")]),
+    "access-analyzer": ("rest-json", [("GET", re.compile(r"^/analyzer/?$"), "ListAnalyzers")]),
     "account": ("rest-json", [("POST", re.compile(r"^/getAlternateContact/?$"), "GetAlternateContact")]),
     "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),

@@ -33,3 +33,9 @@ def account_paths(api, home_region):
     for root in api.read("organizations", "ListRoots", home_region)["Roots"]:
         walk(root["Id"], "")
     return paths
+
+
+def delegated_administrators(api, home_region, service_principal):
+    """IDs of the accounts delegated to administer ``service_principal`` for the organization."""
+    answer = api.read("organizations", "ListDelegatedAdministrators", home_region, ServicePrincipal=service_principal)
+    return sorted(a["Id"] for a in answer["DelegatedAdministrators"])
