@@ -11,7 +11,7 @@ import jsonschema
 from compliance.targets import ACCOUNT_ID, unknown_region
 from compliance.yaml_source import YamlSource
 
-ACCOUNT_ROLES = ["management", "log-archive", "security", "workload", "shared-services", "sandbox"]
+ACCOUNT_ROLES = ["management", "log-archive", "security", "identity", "workload", "shared-services", "sandbox"]
 ENABLED_REGIONS = "enabled"
 
 

@@ -9,13 +9,16 @@ from compliance.demo.moto_patches import age_user_credentials, set_root_credenti
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROLS = ["controls/iam/test_iam_users.py", "controls/iam/test_root_user.py::test_root_not_used"]
-USER_CONTROLS = ["iam-user-console-mfa", "iam-no-unused-setup-keys", "iam-unused-credentials-disabled",
-                 "iam-single-active-access-key", "iam-access-key-rotation", "root-not-used"]
+USER_CONTROLS = ["iam-user-console-mfa", "iam-users-centralized", "iam-no-unused-setup-keys",
+                 "iam-unused-credentials-disabled", "iam-single-active-access-key", "iam-access-key-rotation",
+                 "root-not-used"]
 
 
 @pytest.fixture
 def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml")
+    """prod is the identity account: the one allowed IAM users."""
+    return write_baseline(tmp_path / "baseline.yaml", accounts={"list": [
+        {"id": PROD, "name": "prod", "role": "identity"}, {"id": DEV, "name": "dev", "role": "workload"}]})
 
 
 def user(iam, name, password=False, mfa=False, keys=0):
@@ -98,3 +101,14 @@ def test_a_report_being_generated_is_waited_for(audit_roles, baseline, run_suite
     suite = run_suite(*CONTROLS, baseline=baseline)
     assert {o for o, _ in problems(suite, PROD).values()} == {"passed"}
     assert suite.results["run"]["api"]["repeated"] == 0
+
+
+def test_iam_users_are_allowed_only_in_the_identity_account(audit_roles, seeder, tmp_path, run_suite):
+    baseline = write_baseline(tmp_path / "identity.yaml", accounts={"list": [
+        {"id": PROD, "name": "prod", "role": "workload"}, {"id": DEV, "name": "people", "role": "identity"}]})
+    user(seeder.client("iam", PROD), "deployer", keys=1)
+    user(seeder.client("iam", DEV), "alice", password=True, mfa=True)
+    suite = run_suite("controls/iam/test_iam_users.py::test_iam_users_centralized", baseline=baseline)
+    assert suite.outcomes() == {f"prod-{PROD}": "failed", f"people-{DEV}": "passed"}, suite.output
+    assert [(f["resource"], f["problem"]) for f in suite.result(f"prod-{PROD}")["findings"]] == [
+        (f"arn:aws:iam::{PROD}:user/deployer", "is an IAM user outside the organization's identity account")]

@@ -5,6 +5,9 @@ import pytest
 from compliance.evidence import Finding
 from controls.iam.credential_report import active_keys, days_since, has_password, moment, users
 
+# The baseline role of the one account where IAM users may live (CIS 1.20).
+IDENTITY_ROLE = "identity"
+
 
 @pytest.mark.control("iam-user-console-mfa")
 def test_iam_user_console_mfa(credential_report, evidence):
@@ -69,4 +72,16 @@ def test_iam_access_key_rotation(credential_report, params, today, evidence):
                         "create a new key, move its users to it, then deactivate and delete the old one")
                 for user in users(credential_report) for number, rotated, _ in active_keys(user)
                 if (age := days_since(rotated, today)) is not None and age > max_age]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("iam-users-centralized")
+def test_iam_users_centralized(credential_report, account_target, evidence):
+    evidence.record("users", [user["arn"] for user in users(credential_report)])
+    evidence.record("account_role", account_target.role)
+    findings = [] if account_target.role == IDENTITY_ROLE else [
+        Finding(user["arn"], "is an IAM user outside the organization's identity account",
+                "give the person an IAM Identity Center (or identity-account) user and a role in this account; "
+                "give a workload a role; then delete the user")
+        for user in users(credential_report)]
     assert not findings, evidence.failure(findings)
