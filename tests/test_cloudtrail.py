@@ -23,6 +23,8 @@ from tests.conftest import (
 )
 
 CONTROLS = "controls/cloudtrail"
+TRAIL_CONTROLS = [f"{CONTROLS}/test_cloudtrail_{name}.py" for name in ("organization_trail", "archive_bucket",
+                                                                       "member_coverage")]
 TRAIL = f"arn:aws:cloudtrail:us-east-1:{MANAGEMENT}:trail/org-trail"
 
 
@@ -54,7 +56,7 @@ def problems(suite, test):
 def test_compliant_organization_passes_everywhere(seeder, organization, archive, trail_key, baseline, run_suite):
     create_organization_trail(seeder, "org-trail", "org-archive", trail_key)
 
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*TRAIL_CONTROLS, baseline=baseline)
 
     assert suite.returncode == 0, suite.output
     assert len(suite.results["results"]) == 2 + 4  # two organization-wide tests, coverage per account
@@ -71,7 +73,7 @@ def test_each_trail_violation_is_named(seeder, organization, archive, trail_key,
     trails.put_event_selectors(TrailName="write-only", EventSelectors=[{"ReadWriteType": "WriteOnly"}])
     create_organization_trail(seeder, "unencrypted", "org-archive")
 
-    suite = run_suite(CONTROLS, baseline=organization_baseline(
+    suite = run_suite(*TRAIL_CONTROLS, baseline=organization_baseline(
         baseline, regions=["us-east-1"], controls={"cloudtrail-organization-trail": {"s3_data_events": "write"}}))
 
     found = {(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in
@@ -92,7 +94,7 @@ def test_each_trail_violation_is_named(seeder, organization, archive, trail_key,
 def test_no_organization_trail_fails(seeder, organization, baseline, run_suite, local_aws):
     create_bucket(seeder, MANAGEMENT, "local-trail-bucket")
     seeder.client("cloudtrail", MANAGEMENT).create_trail(Name="local-only", S3BucketName="local-trail-bucket")
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*TRAIL_CONTROLS, baseline=baseline)
     assert problems(suite, "test_cloudtrail_organization_trail") == ["the management account has no organization trail"]
     assert problems(suite, "test_cloudtrail_archive_bucket") == [
         "no organization trail delivers to a bucket of the log-archive account"]
@@ -113,7 +115,7 @@ def test_each_archive_bucket_violation_is_named(seeder, organization, archive, t
     create_bucket(seeder, LOG_ARCHIVE, "unlocked-archive")
     create_organization_trail(seeder, "third", "unlocked-archive", trail_key)
 
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*TRAIL_CONTROLS, baseline=baseline)
 
     findings = result(suite, "test_cloudtrail_archive_bucket")["findings"]
     by_bucket = {}
@@ -188,7 +190,7 @@ def test_unreadable_apis_error(service, operation, account, test, seeder, organi
     create_organization_trail(seeder, "org-trail", "org-archive", trail_key)
     local_aws.inject("AccessDenied", "denied", service=service, operation=operation, account=account, status=403)
 
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(*TRAIL_CONTROLS, baseline=baseline)
 
     denied = result(suite, test)
     assert denied["outcome"] == "error"

@@ -219,3 +219,13 @@ def test_access_analyzer_is_served(local_aws, seeder):
     assert (analyzer["arn"], analyzer["status"]) == (arn, "ACTIVE")
     assert analyzers.list_analyzers(type="ORGANIZATION")["analyzers"] == []
     assert seeder.client("accessanalyzer", PROD, "us-east-1").list_analyzers()["analyzers"] == []
+
+
+def test_trail_status_reports_cloudwatch_logs_delivery(local_aws, seeder, organization):
+    seeder.client("s3", MANAGEMENT).create_bucket(Bucket="trail-bucket")
+    trails = create_organization_trail(seeder, "watched", "trail-bucket", log_group="/org/watched")
+    create_organization_trail(seeder, "unwatched", "trail-bucket")
+    assert "LatestCloudWatchLogsDeliveryTime" in trails.get_trail_status(Name="watched")
+    assert "LatestCloudWatchLogsDeliveryTime" not in trails.get_trail_status(Name="unwatched")
+    trails.stop_logging(Name="watched")
+    assert "LatestCloudWatchLogsDeliveryTime" not in trails.get_trail_status(Name="watched")

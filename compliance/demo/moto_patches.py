@@ -19,7 +19,9 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   to every member account (a shadow trail, with includeShadowTrails); moto only
   shows an account its own trails. GetEventSelectors: a trail created without
   selectors records all management events, which AWS reports as one selector;
-  moto reports none.
+  moto reports none. GetTrailStatus: AWS reports
+  ``LatestCloudWatchLogsDeliveryTime`` for a logging trail that sends to
+  CloudWatch Logs; moto never does.
 - ec2:GetConsoleOutput: AWS returns each instance's own console; moto returns
   one fixed text. Here an instance prints cloud-init's SSH host key
   fingerprints, unique per instance unless ``set_console_output`` gives it
@@ -219,6 +221,26 @@ def _with_organization_shadow_trails(original):
         return trails
 
     return describe_trails
+
+
+def _status_knows_cloudwatch_delivery(original):
+    def get_trail_status(self, name):
+        status = original(self, name)
+        trail = next(t for t in self.describe_trails(include_shadow_trails=True) if name in (t.trail_name, t.arn))
+        status.sends_to_cloudwatch = bool(trail.cw_log_group_arn)
+        return status
+
+    return get_trail_status
+
+
+def _status_with_cloudwatch_delivery(original):
+    def description(self):
+        described = original(self)
+        if self.is_logging and getattr(self, "sends_to_cloudwatch", False):
+            described["LatestCloudWatchLogsDeliveryTime"] = described["LatestDeliveryTime"]
+        return described
+
+    return description
 
 
 ALL_MANAGEMENT_EVENTS = {"ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": [],
@@ -423,6 +445,9 @@ def apply():
     s3_responses.S3Response.get_bucket_versioning = _report_mfa_delete
     backend = cloudtrail_models.CloudTrailBackend
     backend.describe_trails = _with_organization_shadow_trails(backend.describe_trails)
+    backend.get_trail_status = _status_knows_cloudwatch_delivery(backend.get_trail_status)
+    status = cloudtrail_models.TrailStatus
+    status.description = _status_with_cloudwatch_delivery(status.description)
     trails = cloudtrail_responses.CloudTrailResponse
     trails.get_event_selectors = _default_event_selectors(trails.get_event_selectors)
     ec2_general.General.get_console_output = _console_output_per_instance

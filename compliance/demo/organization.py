@@ -270,7 +270,7 @@ def organization_id(seeder):
 def seed_cloudtrail(seeder):
     """Two organization trails delivering to the log-archive account: the main
     one (compliant, with a compliant archive, its events alarmed on in
-    CloudWatch) and an S3 data-events trail (us-east-1 only) whose bucket lacks Object Lock."""
+    CloudWatch, Insights on call rates but not error rates) and an S3 data-events trail (us-east-1 only) whose bucket lacks Object Lock."""
     create_log_bucket(seeder, IDS["log-archive"], "demo-org-access-logs")
     create_archive_bucket(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), "demo-org-access-logs")
 
@@ -281,7 +281,8 @@ def seed_cloudtrail(seeder):
          "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{DATA_EVENTS_BUCKET}/*"}]}))
 
     key_arn = seeder.client("kms", MANAGEMENT).describe_key(KeyId="alias/org-trail")["KeyMetadata"]["Arn"]
-    create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn, log_group="/demo/org-trail")
+    trails = create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn, log_group="/demo/org-trail")
+    trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
     # Alarms for every monitoring control but SAML provider changes, which nobody watches yet.
     from controls.monitoring.monitors import MONITORS  # the demo seeds what the controls require
     alert_on(seeder, MANAGEMENT, "us-east-1", "/demo/org-trail", [m for m in MONITORS if "saml" not in m])
