@@ -285,7 +285,12 @@ def seed_cloudtrail(seeder):
     trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
     # Alarms for every monitoring control but SAML provider changes, which nobody watches yet.
     from controls.monitoring.monitors import MONITORS  # the demo seeds what the controls require
-    alert_on(seeder, MANAGEMENT, "us-east-1", "/demo/org-trail", [m for m in MONITORS if "saml" not in m])
+    topic = alert_on(seeder, MANAGEMENT, "us-east-1", "/demo/org-trail", [m for m in MONITORS if "saml" not in m])
+    events = seeder.client("events", MANAGEMENT)  # and an EventBridge rule on tampering with the trail
+    events.put_rule(Name="cloudtrail-tampering", EventPattern=json.dumps({
+        "source": ["aws.cloudtrail"], "detail-type": ["AWS API Call via CloudTrail"],
+        "detail": {"eventName": ["StopLogging", "UpdateTrail", "DeleteTrail"]}}))
+    events.put_targets(Rule="cloudtrail-tampering", Targets=[{"Id": "security-alarms", "Arn": topic}])
     trails = create_organization_trail(seeder, "org-data-events", DATA_EVENTS_BUCKET, multi_region=False,
                                        validation=False)
     trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{
