@@ -555,14 +555,18 @@ def seed_network(seeder):
     keep AWS's defaults, and dev opens SSH and SMB to the internet, routes
     everything to a peered VPC and shares a disk snapshot with everyone in
     eu-west-1. prod peers two VPCs through one subnet route. The security
-    account administers GuardDuty and Access Analyzer (organization analyzers
-    in two of the three regions)."""
+    account administers GuardDuty and Access Analyzer and aggregates AWS
+    Config, all in two of the three regions."""
     seeder.client("organizations", MANAGEMENT).register_delegated_administrator(
         AccountId=IDS["security"], ServicePrincipal="access-analyzer.amazonaws.com")
     for region in ("us-east-1", "eu-west-1"):  # not yet eu-central-1
         seeder.client("guardduty", MANAGEMENT, region).enable_organization_admin_account(AdminAccountId=IDS["security"])
         seeder.client("accessanalyzer", IDS["security"], region).create_analyzer(
             analyzerName="organization", type="ORGANIZATION")
+    seeder.client("config", IDS["security"]).put_configuration_aggregator(
+        ConfigurationAggregatorName="organization", OrganizationAggregationSource={
+            "RoleArn": f"arn:aws:iam::{IDS['security']}:role/config-aggregation",
+            "AwsRegions": ["us-east-1", "eu-west-1"]})
     peer_vpcs(seeder, IDS["prod"], "us-east-1", "10.2.8.0/24")  # the shared-services subnet only
     peer_vpcs(seeder, IDS["dev"], "eu-west-1", "0.0.0.0/0")
     for name in ("management", "log-archive", "security", "prod"):

@@ -26,3 +26,7 @@ def security_hub(api, region):
     if hub is None:
         return None
     return {**hub, "Standards": api.read("securityhub", "GetEnabledStandards", region)["StandardsSubscriptions"]}
+
+
+def config_aggregators(api, region):
+    return api.read("config", "DescribeConfigurationAggregators", region)["ConfigurationAggregators"]

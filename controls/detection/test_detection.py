@@ -1,4 +1,5 @@
-"""AWS Config recording and GuardDuty, in every region; GuardDuty administered by the security account."""
+"""AWS Config recording and GuardDuty, in every region; both administered
+or aggregated in the security account; Security Hub with the standards."""
 
 import pytest
 
@@ -60,6 +61,38 @@ def test_guardduty_delegated_admin(guardduty_administrators, security_account, m
         for region, admins in guardduty_administrators.items()
         if not any(a["AdminAccountId"] == security_account.id and a.get("AdminStatus") == "ENABLED" for a in admins)
     ]
+    assert not findings, evidence.failure(findings)
+
+
+def aggregated_regions(aggregator, account_id, organization_accounts):
+    """The regions ``aggregator`` collects for ``account_id``: "all", a set, or an empty set."""
+    sources = aggregator.get("AccountAggregationSources", [])
+    sources = [s for s in sources if account_id in s.get("AccountIds", [])]
+    organization = aggregator.get("OrganizationAggregationSource")
+    if organization and account_id in organization_accounts:
+        sources.append(organization)
+    if any(s.get("AllAwsRegions") for s in sources):
+        return "all"
+    return {r for s in sources for r in s.get("AwsRegions", [])}
+
+
+@pytest.mark.control("config-aggregated")
+def test_config_aggregated(config_aggregation, organization_scope, security_account, partition, evidence):
+    evidence.record("aggregation", config_aggregation)
+    aggregators = [a for found in config_aggregation["Aggregators"].values() for a in found]
+    findings = []
+    for account in organization_scope.accounts:
+        regions = set(organization_scope.regions.get(account.id, []))
+        covered = [aggregated_regions(a, account.id, config_aggregation["OrganizationAccounts"]) for a in aggregators]
+        missing = set() if "all" in covered else regions - set().union(*covered)
+        if missing:
+            findings.append(Finding(
+                root_arn(partition, account.id),
+                f"AWS Config data of {', '.join(sorted(missing))} is not aggregated in the security account "
+                f"{security_account.id}",
+                "aws configservice put-configuration-aggregator in the security account with "
+                "--organization-aggregation-source AllAwsRegions=true (the account delegated for "
+                "config.amazonaws.com), or account sources naming this account"))
     assert not findings, evidence.failure(findings)
 
 
