@@ -64,6 +64,19 @@ def test_guardduty_delegated_admin(guardduty_administrators, security_account, m
     assert not findings, evidence.failure(findings)
 
 
+@pytest.mark.control("inspector-ec2-scanning")
+def test_inspector_ec2_scanning(inspector_status, region_target, partition, evidence):
+    evidence.record("inspector", inspector_status)
+    ec2 = ((inspector_status or {}).get("resourceState") or {}).get("ec2", {}).get("status")
+    findings = [] if ec2 == "ENABLED" else [Finding(
+        root_arn(partition, region_target.account.id),
+        f"Amazon Inspector does not scan EC2 in {region_target.region} "
+        f"({'no status reported' if inspector_status is None else f'EC2 scanning {ec2}'})",
+        f"aws inspector2 enable --resource-types EC2 --region {region_target.region} (or enable it for the "
+        "organization from Inspector's delegated administrator)")]
+    assert not findings, evidence.failure(findings)
+
+
 def aggregated_regions(aggregator, account_id, organization_accounts):
     """The regions ``aggregator`` collects for ``account_id``: "all", a set, or an empty set."""
     sources = aggregator.get("AccountAggregationSources", [])
