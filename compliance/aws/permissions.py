@@ -29,7 +29,7 @@ def operations_read():
 
 
 # IAM service prefixes that differ from botocore's service name.
-IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer"}
+IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing"}
 
 
 def iam_action(service, operation):

@@ -478,6 +478,46 @@ def create_function(seeder, account_id, region, name):
     return functions
 
 
+def web_acl(seeder, account_id, region, scope="REGIONAL"):
+    """An AWS WAF web ACL allowing by default (its rules are not judged); returns its ARN."""
+    return seeder.client("wafv2", account_id, region).create_web_acl(
+        Name="web", Scope=scope, DefaultAction={"Allow": {}}, VisibilityConfig={
+            "SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "web"})["Summary"]["ARN"]
+
+
+def load_balancer(seeder, account_id, region, name, scheme="internet-facing", acl_arn=None):
+    """An Application Load Balancer in a new VPC, behind ``acl_arn`` when given; returns its ARN."""
+    ec2 = seeder.client("ec2", account_id, region)
+    vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.20.{n}.0/24", AvailabilityZone=f"{region}{zone}")
+               ["Subnet"]["SubnetId"] for n, zone in ((1, "a"), (2, "b"))]
+    arn = seeder.client("elbv2", account_id, region).create_load_balancer(
+        Name=name, Subnets=subnets, Scheme=scheme, Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
+    if acl_arn:
+        seeder.client("wafv2", account_id, region).associate_web_acl(WebACLArn=acl_arn, ResourceArn=arn)
+    return arn
+
+
+def distribution(seeder, account_id, origin, acl_arn=""):
+    """A CloudFront distribution in front of ``origin``; returns its ARN."""
+    return seeder.client("cloudfront", account_id).create_distribution(DistributionConfig={
+        "CallerReference": origin, "Comment": "", "Enabled": True, "WebACLId": acl_arn,
+        "Origins": {"Quantity": 1, "Items": [{"Id": "origin", "DomainName": origin, "CustomOriginConfig": {
+            "HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
+        "DefaultCacheBehavior": {"TargetOriginId": "origin", "ViewerProtocolPolicy": "redirect-to-https",
+                                 "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}},
+                                 "MinTTL": 0}})["Distribution"]["ARN"]
+
+
+def seed_edge(seeder):
+    """prod's shop is behind AWS WAF at its load balancer and its CloudFront
+    distribution; dev's preview site is behind neither."""
+    load_balancer(seeder, IDS["prod"], "eu-west-1", "shop", acl_arn=web_acl(seeder, IDS["prod"], "eu-west-1"))
+    distribution(seeder, IDS["prod"], "shop.example.com", web_acl(seeder, IDS["prod"], "us-east-1", "CLOUDFRONT"))
+    load_balancer(seeder, IDS["dev"], "us-east-1", "preview")
+    distribution(seeder, IDS["dev"], "preview.example.com")
+
+
 def seed_account_hygiene(seeder):
     """Every account but dev and the acquired one registers a security contact
     and keeps an AWS Support role. dev gives its console user CloudShell full
@@ -603,6 +643,7 @@ def seed(url):
     seed_file_systems(seeder)
     seed_ec2(seeder)
     seed_resource_policies(seeder)
+    seed_edge(seeder)  # before seed_network, which hardens the new VPCs
     seed_network(seeder)
     seed_root_users()
     seed_iam_users(seeder)

@@ -48,6 +48,7 @@ REST_READS = {
                                   ("POST", re.compile(r"^/standards/get/?$"), "GetEnabledStandards")]),
     "access-analyzer": ("rest-json", [("GET", re.compile(r"^/analyzer/?$"), "ListAnalyzers")]),
     "account": ("rest-json", [("POST", re.compile(r"^/getAlternateContact/?$"), "GetAlternateContact")]),
+    "cloudfront": ("rest-xml", [("GET", re.compile(r"^/2020-05-31/distribution/?$"), "ListDistributions")]),
     "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),

@@ -1,0 +1,30 @@
+"""Internet-facing Application Load Balancers and CloudFront distributions sit behind AWS WAF."""
+
+import pytest
+
+from compliance.evidence import Finding
+
+
+@pytest.mark.control("alb-waf")
+def test_alb_waf(public_load_balancers, evidence):
+    evidence.record("load_balancers", [{k: lb.get(k) for k in ("LoadBalancerArn", "DNSName", "Scheme", "WebACL")}
+                                       for lb in public_load_balancers])
+    findings = [
+        Finding(lb["LoadBalancerArn"], "the internet-facing load balancer has no AWS WAF web ACL",
+                f"aws wafv2 associate-web-acl --web-acl-arn <regional web ACL> --resource-arn {lb['LoadBalancerArn']}")
+        for lb in public_load_balancers if not lb["WebACL"]
+    ]
+    assert not findings, evidence.failure(findings)
+
+
+@pytest.mark.control("cloudfront-waf")
+def test_cloudfront_waf(cloudfront_distributions, evidence):
+    evidence.record("distributions", [{k: d.get(k) for k in ("ARN", "DomainName", "Enabled", "WebACLId")}
+                                      for d in cloudfront_distributions])
+    findings = [
+        Finding(d["ARN"], "the distribution has no AWS WAF web ACL",
+                f"aws cloudfront update-distribution --id {d['Id']} with WebACLId set to a CLOUDFRONT-scope web ACL "
+                "ARN (created in us-east-1)")
+        for d in cloudfront_distributions if not d.get("WebACLId")
+    ]
+    assert not findings, evidence.failure(findings)
