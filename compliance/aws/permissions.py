@@ -29,7 +29,8 @@ def operations_read():
 
 
 # IAM service prefixes that differ from botocore's service name.
-IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing"}
+IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing",
+                "resourcegroupstaggingapi": "tag"}
 
 
 def iam_action(service, operation):

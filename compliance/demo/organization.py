@@ -307,7 +307,8 @@ def seed_cloudtrail(seeder):
 
 def seed_archive_buckets(seeder):
     """Archive buckets chosen by the demo baseline's selectors."""
-    create_bucket(seeder, IDS["prod"], "prod-backups-archive", "eu-west-1", versioning="Enabled", mfa_delete="Enabled")
+    create_bucket(seeder, IDS["prod"], "prod-backups-archive", "eu-west-1", versioning="Enabled", mfa_delete="Enabled",
+                  tags={"environment": "production"})
     findings = create_bucket(seeder, IDS["security"], "security-findings-archive", versioning="Enabled",
                              mfa_delete="Enabled")
     findings.put_bucket_lifecycle_configuration(Bucket="security-findings-archive", LifecycleConfiguration={"Rules": [{
@@ -315,7 +316,8 @@ def seed_archive_buckets(seeder):
         "NoncurrentVersionExpiration": {"NoncurrentDays": 30}}]})  # violation: conflicts with MFA Delete
     create_bucket(seeder, IDS["dev"], "dev-exports", "eu-central-1", versioning="Suspended",
                   tags={"retention": "archive"})  # violation: tagged archive, versioning suspended
-    create_bucket(seeder, IDS["dev"], "dev-scratch", "eu-central-1")  # not an archive
+    # not an archive; holds a copy of production data (tagged so), which dev should not
+    create_bucket(seeder, IDS["dev"], "dev-scratch", "eu-central-1", tags={"environment": "prod"})
 
 
 def create_database(seeder, account_id, region, name, ca, engine="postgres", cluster=None, **options):
