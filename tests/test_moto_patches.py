@@ -229,3 +229,17 @@ def test_trail_status_reports_cloudwatch_logs_delivery(local_aws, seeder, organi
     assert "LatestCloudWatchLogsDeliveryTime" not in trails.get_trail_status(Name="unwatched")
     trails.stop_logging(Name="watched")
     assert "LatestCloudWatchLogsDeliveryTime" not in trails.get_trail_status(Name="watched")
+
+
+def test_glacier_vault_locks_are_kept(local_aws, seeder):
+    glacier = seeder.client("glacier", PROD, "eu-west-1")
+    glacier.create_vault(vaultName="records")
+    with pytest.raises(ClientError, match="ResourceNotFoundException"):
+        glacier.get_vault_lock(vaultName="records")
+    lock_id = glacier.initiate_vault_lock(vaultName="records", policy={"Policy": "{}"})["lockId"]
+    assert glacier.get_vault_lock(vaultName="records")["State"] == "InProgress"
+    with pytest.raises(ClientError, match="InvalidParameterValueException"):
+        glacier.complete_vault_lock(vaultName="records", lockId="wrong")
+    glacier.complete_vault_lock(vaultName="records", lockId=lock_id)
+    lock = glacier.get_vault_lock(vaultName="records")
+    assert (lock["State"], lock["Policy"], "ExpirationDate" in lock) == ("Locked", "{}", False)

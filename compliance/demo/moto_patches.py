@@ -30,6 +30,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
   served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
   validity ends, whose PEMs are in rds-certificate-authorities.pem).
+- glacier:InitiateVaultLock / CompleteVaultLock / GetVaultLock are missing
+  from moto; here a vault keeps its lock (InProgress, then Locked).
 - IAM Access Analyzer is missing from moto: ``moto_accessanalyzer`` serves
   CreateAnalyzer and ListAnalyzers.
 - iam:ListServerCertificates: AWS reports each certificate's own
@@ -45,6 +47,7 @@ import json
 import re
 import sys
 import types
+import urllib.parse
 from pathlib import Path
 
 from cryptography import x509
@@ -59,6 +62,8 @@ from moto.ec2.responses import availability_zones_and_regions as ec2_regions
 from moto.ec2.responses import elastic_block_store as ec2_ebs_responses
 from moto.ec2.responses import general as ec2_general
 from moto.ec2.utils import Base64EncodedString
+from moto.glacier import responses as glacier_responses
+from moto.glacier import urls as glacier_urls
 from moto.iam import models as iam_models
 from moto.iam import responses as iam_responses
 from moto.iam.models import iam_backends
@@ -420,6 +425,44 @@ def _certificate_details(self):
     return {"CAIdentifier": self.ca_certificate_identifier, "ValidTill": valid_till}
 
 
+_VAULT_LOCK_PATH = re.compile(r"/vaults/(?P<vault>[^/]+)/lock-policy(?:/(?P<lock_id>[^/]+))?$")
+
+
+def _vault_of(response):
+    path = _VAULT_LOCK_PATH.search(response.parsed_url.path)
+    return response.glacier_backend.describe_vault(urllib.parse.unquote(path.group("vault"))), path.group("lock_id")
+
+
+def _initiate_vault_lock(self):
+    vault, _ = _vault_of(self)
+    now = utcnow()
+    vault.lock = {"Policy": json.loads(self.body or "{}").get("Policy", ""), "State": "InProgress",
+                  "CreationDate": now.strftime("%Y-%m-%dT%H:%M:%S.000Z"), "LockId": vault.vault_name + "-lock",
+                  "ExpirationDate": (now + datetime.timedelta(hours=24)).strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+    return 201, {"x-amz-lock-id": vault.lock["LockId"], "status": 201}, ""
+
+
+def _complete_vault_lock(self):
+    vault, lock_id = _vault_of(self)
+    lock = getattr(vault, "lock", None)
+    if lock is None or lock["LockId"] != lock_id:
+        return 400, {"status": 400}, json.dumps({"code": "InvalidParameterValueException",
+                                                 "message": "the lock ID does not match an in-progress lock"})
+    lock.update(State="Locked", ExpirationDate=None)
+    return 204, {"status": 204}, ""
+
+
+def _get_vault_lock(self):
+    vault, _ = _vault_of(self)
+    lock = getattr(vault, "lock", None)
+    if lock is None:
+        return 404, {"status": 404}, json.dumps({"code": "ResourceNotFoundException",
+                                                 "message": f"Vault lock policy not found for {vault.vault_name}",
+                                                 "type": "Client"})
+    shown = {k: v for k, v in lock.items() if k != "LockId" and v is not None}
+    return 200, {"content-type": "application/json"}, json.dumps(shown)
+
+
 def _register_access_analyzer():
     """Serve IAM Access Analyzer from ``compliance.demo.moto_accessanalyzer``
     (moto finds a service's backends by module name and its host by pattern)."""
@@ -459,6 +502,12 @@ def apply():
     securityhub_responses.SecurityHubResponse.get_enabled_standards = _get_enabled_standards
     for path in ("{0}/standards/register$", "{0}/standards/get$"):
         securityhub_urls.url_paths[path] = securityhub_responses.SecurityHubResponse.dispatch
+    for lock_path in ("/lock-policy$", "/lock-policy/(?P<lock_id>[^/]+)$"):
+        glacier_urls.url_paths["{0}/(?P<account_number>.+)/vaults/(?P<vault_name>[^/]+)" + lock_path] = (
+            glacier_responses.GlacierResponse.dispatch)
+    glacier_responses.GlacierResponse.initiate_vault_lock = _initiate_vault_lock
+    glacier_responses.GlacierResponse.complete_vault_lock = _complete_vault_lock
+    glacier_responses.GlacierResponse.get_vault_lock = _get_vault_lock
     ebs = ec2_ebs_responses.ElasticBlockStore
     ebs.describe_snapshots = _snapshots_by_owner(ebs.describe_snapshots)
     rds_responses.RDSResponse.describe_certificates = _describe_certificates

@@ -347,10 +347,31 @@ def seed_rds(seeder):
     share_snapshot(seeder, IDS["prod"], "eu-west-1", "orders-db", IDS["security"])  # named account: not public
 
 
+def vault(seeder, account_id, region, name, archives=1, lock=None):
+    """A Glacier vault with ``archives`` archives and a vault lock that is
+    None, "InProgress" or "Locked" (its policy denies deletes for a year)."""
+    glacier = seeder.client("glacier", account_id, region)
+    glacier.create_vault(vaultName=name)
+    for number in range(archives):
+        glacier.upload_archive(vaultName=name, body=f"{name} archive {number}".encode())
+    if lock:
+        arn = f"arn:aws:glacier:{region}:{account_id}:vaults/{name}"
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Sid": "no-deletes-for-a-year", "Effect": "Deny", "Principal": "*", "Action": "glacier:DeleteArchive",
+            "Resource": arn, "Condition": {"NumericLessThan": {"glacier:ArchiveAgeInDays": "365"}}}]})
+        lock_id = glacier.initiate_vault_lock(vaultName=name, policy={"Policy": policy})["lockId"]
+        if lock == "Locked":
+            glacier.complete_vault_lock(vaultName=name, lockId=lock_id)
+
+
 def seed_file_systems(seeder):
-    """prod keeps uploads on an encrypted EFS file system; dev's scratch space is not encrypted."""
+    """prod keeps uploads on an encrypted EFS file system; dev's scratch space
+    is not encrypted. security keeps incident evidence in a locked Glacier
+    vault; dev's old backups sit in a vault without a lock."""
     seeder.client("efs", IDS["prod"], "eu-west-1").create_file_system(CreationToken="uploads", Encrypted=True)
     seeder.client("efs", IDS["dev"], "eu-central-1").create_file_system(CreationToken="scratch")
+    vault(seeder, IDS["security"], "eu-west-1", "incident-evidence", archives=2, lock="Locked")
+    vault(seeder, IDS["dev"], "eu-central-1", "old-backups")
 
 
 def share_snapshot(seeder, account_id, region, database, restorable_by):

@@ -41,6 +41,8 @@ REST_READS = {
     "lambda": ("rest-json", [("GET", re.compile(r"^/2015-03-31/functions/?$"), "ListFunctions"),
                              ("GET", re.compile(r"^/2015-03-31/functions/[^/]+/policy/?$"), "GetPolicy")]),
     "inspector2": ("rest-json", [("POST", re.compile(r"^/status/batch/get/?$"), "BatchGetAccountStatus")]),
+    "glacier": ("rest-json", [("GET", re.compile(r"^/[^/]+/vaults/?$"), "ListVaults"),
+                              ("GET", re.compile(r"^/[^/]+/vaults/[^/]+/lock-policy/?$"), "GetVaultLock")]),
     "guardduty": ("rest-json", [("GET", re.compile(r"^/detector/?$"), "ListDetectors"),
                                 ("GET", re.compile(r"^/detector/[^/]+/?$"), "GetDetector"),
                                 ("GET", re.compile(r"^/admin/?$"), "ListOrganizationAdminAccounts")]),
