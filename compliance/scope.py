@@ -84,17 +84,24 @@ def regions_in_scope(baseline, estate, accounts, unreachable):
         return dict(pool.map(enabled, accounts))
 
 
+# Baseline roles of the accounts whose answers other accounts' controls read.
+CENTRAL_ROLES = ("management", "log-archive", "security", "identity")
+
+
 def resolve(baseline, estate, caller_account, shard=WHOLE):
     """The run's Scope and the credentials to hand to workers.
 
     Shard 1 resolves every account (its organization-wide controls read them
-    all); any other shard resolves only its own accounts.
+    all); any other shard resolves its own accounts and the organization's
+    central ones (management, log-archive, security, identity), whose answers
+    its controls read too (who administers a service, where a trail's
+    selectors live), so that every shard judges as an unsharded run does.
     """
     everyone = accounts_in_scope(baseline, estate, caller_account)
     if not everyone:
         raise ConfigurationError(f"{baseline.path}: no accounts in scope after exclusions")
     mine = shard.accounts(everyone)
-    accounts = everyone if shard.first else mine
+    accounts = everyone if shard.first else [a for a in everyone if a in mine or a.role in CENTRAL_ROLES]
     credentials, unreachable = assume_roles(estate, accounts)
     estate.credentials.update(credentials)
     region_map = regions_in_scope(baseline, estate, accounts, unreachable)

@@ -28,7 +28,7 @@ def command(*args, env=None):
 def test_check_baseline_passes_a_good_baseline():
     done = command("check-baseline", "baselines/example-org.yaml")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout == "OK    baselines/example-org.yaml: 4 listed accounts, 0 waivers\n"
+    assert done.stdout == "OK    baselines/example-org.yaml: 5 listed accounts, 0 waivers\n"
 
 
 def test_check_baseline_fails_on_expired_waivers_and_bad_files(tmp_path):

@@ -24,10 +24,12 @@ def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_s
     seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
     enable_security_hub(seeder, PROD, REGION)
+    seeder.client("inspector2", PROD, REGION).enable(accountIds=[PROD], resourceTypes=["EC2"])
     suite = run_suite(CONTROLS, baseline=baseline)
     prod = suite.of_account(PROD)
     assert {c: r["outcome"] for c, r in prod.items()} == {
-        "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed"}
+        "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed",
+        "inspector-ec2-scanning": "passed"}
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
     assert delegated["outcome"] == "passed", suite.output
 
