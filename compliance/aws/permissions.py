@@ -15,6 +15,7 @@ IAM_ACTIONS = {
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
     ("s3", "GetObjectLockConfiguration"): "s3:GetBucketObjectLockConfiguration",
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
+    ("s3", "ListObjectsV2"): "s3:ListBucket",
     ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
 }
 

@@ -15,6 +15,8 @@ from unittest import mock
 
 import boto3
 from moto.organizations import utils as organization_utils
+from moto.s3.models import s3_backends
+from moto.utilities.utils import get_partition
 
 from compliance.aws.sessions import to_endpoint_host
 from compliance.demo.certificates import make_ca
@@ -190,6 +192,24 @@ def create_archive_bucket(seeder, account_id, name, org_id, log_bucket, mode="CO
     return archive
 
 
+def write_digests(seeder, bucket_owner, bucket, org_id, account_id, trail_name, hours=30, missing=(),
+                  region="us-east-1"):
+    """The digest files CloudTrail writes each hour for an organization trail
+    (home region ``region``) and one account, for the last ``hours`` hours,
+    except the hours ago listed in ``missing``. Written into moto's store as
+    CloudTrail's service principal delivers them, past the bucket's TLS-only
+    policy that the seeder's plain-HTTP requests would meet."""
+    store = s3_backends[bucket_owner][get_partition("us-east-1")]
+    now = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)
+    for hours_ago in range(hours):
+        if hours_ago in missing:
+            continue
+        end = now - datetime.timedelta(hours=hours_ago)
+        store.put_object(bucket, value=b"{}", key_name=(
+            f"AWSLogs/{org_id}/{account_id}/CloudTrail-Digest/{region}/{end:%Y/%m/%d}/"
+            f"{account_id}_CloudTrail-Digest_{region}_{trail_name}_{region}_{end:%Y%m%dT%H%M%SZ}.json.gz"))
+
+
 def create_organization_trail(seeder, name, bucket, key_arn=None, multi_region=True, validation=True, logging=True,
                               log_group=None):
     trails = seeder.client("cloudtrail", MANAGEMENT)
@@ -285,6 +305,10 @@ def seed_cloudtrail(seeder):
     trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
     # Alarms for every monitoring control but SAML provider changes, which nobody watches yet.
     from controls.monitoring.monitors import MONITORS  # the demo seeds what the controls require
+    for account_id in (MANAGEMENT, *(IDS[name] for name in ("log-archive", "security", "prod"))):
+        write_digests(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), account_id, "org-trail")
+    write_digests(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), IDS["dev"], "org-trail",
+                  missing=range(3, 9))  # six hours of dev's digests are gone
     topic = alert_on(seeder, MANAGEMENT, "us-east-1", "/demo/org-trail", [m for m in MONITORS if "saml" not in m])
     events = seeder.client("events", MANAGEMENT)  # and an EventBridge rule on tampering with the trail
     events.put_rule(Name="cloudtrail-tampering", EventPattern=json.dumps({

@@ -33,6 +33,7 @@ S3_BUCKET_READS = {
     "logging": "GetBucketLogging",
     "location": "GetBucketLocation",
     "publicAccessBlock": "GetPublicAccessBlock",
+    "list-type": "ListObjectsV2",
 }
 
 # REST services that name their operations by method and path (S3 Control

@@ -71,3 +71,9 @@ def policy(api, bucket_region, bucket):
 def logging(api, bucket_region, bucket):
     """The server access logging target, or None when logging is off."""
     return api.read("s3", "GetBucketLogging", bucket_region, Bucket=bucket).get("LoggingEnabled")
+
+
+def object_keys(api, bucket_region, bucket, prefix):
+    """Keys of the bucket's objects under ``prefix`` (ListObjectsV2, every page)."""
+    return [o["Key"] for o in api.read("s3", "ListObjectsV2", bucket_region, Bucket=bucket, Prefix=prefix)
+            .get("Contents", [])]
