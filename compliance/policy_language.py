@@ -232,6 +232,14 @@ def _fixed_cidr(value):
     return network.prefixlen >= BROADEST_FIXED_PREFIX[network.version]
 
 
+def addresses_outside(document):
+    """Addresses of OUTSIDER_IPS that lie outside every fixed CIDR the policy
+    names for aws:SourceIp: where a caller from "any network" may stand."""
+    named = [ipaddress.ip_network(str(v), strict=False) for v in condition_values(document, "aws:SourceIp")
+             if _fixed_cidr(v)]
+    return [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in network for network in named)]
+
+
 # Keys naming the caller's organization or account: with an organization
 # given, an outsider may hold any value the policy names but the organization's.
 MEMBERSHIP_KEYS = frozenset({"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",

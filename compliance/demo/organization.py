@@ -589,12 +589,14 @@ def seed_account_hygiene(seeder):
 
 
 def seed_admin_policies(seeder):
-    """dev attaches a policy allowing everything to its CI role; prod's deploy role gets a scoped one."""
+    """dev attaches a policy allowing everything to its CI role, which anyone
+    in dev may assume without MFA; prod's deploy role gets a scoped one."""
     for account, name, action in ((IDS["dev"], "ci-everything", "*"), (IDS["prod"], "deploy-s3", "s3:*")):
         iam = seeder.client("iam", account)
         arn = iam.create_policy(PolicyName=name, PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
             {"Effect": "Allow", "Action": action, "Resource": "*"}]}))["Policy"]["Arn"]
-        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"}, "Action": "sts:AssumeRole"}]}))
         iam.attach_role_policy(RoleName=name, PolicyArn=arn)
 
 

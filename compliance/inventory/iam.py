@@ -59,9 +59,11 @@ def policy_entities(api, home_region, policy_arn):
     return {kind: answer.get(kind, []) for kind in ("PolicyGroups", "PolicyUsers", "PolicyRoles")}
 
 
-def users_with_policies(api, home_region):
-    """Every IAM user with its groups, inline policies and attached managed policies."""
-    return api.read("iam", "GetAccountAuthorizationDetails", home_region, Filter=["User"])["UserDetailList"]
+def authorization_details(api, home_region):
+    """Every IAM user, group and role with its inline and attached managed
+    policies (users with their groups, roles with their trust policy)."""
+    answer = api.read("iam", "GetAccountAuthorizationDetails", home_region, Filter=["User", "Group", "Role"])
+    return {key: answer.get(key, []) for key in ("UserDetailList", "GroupDetailList", "RoleDetailList")}
 
 
 def server_certificates(api, home_region):
