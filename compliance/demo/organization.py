@@ -86,6 +86,15 @@ def seed_organization(seeder):
                 ous[ou_name] = org.create_organizational_unit(ParentId=root, Name=ou_name)["OrganizationalUnit"]["Id"]
             org.create_account(AccountName=name, Email=f"aws+{name}@demo.example")
             org.move_account(AccountId=account_id, SourceParentId=root, DestinationParentId=ous[ou_name])
+    # Guardrails on the Workloads OU only: the Security OU's accounts have none yet.
+    org.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
+    guardrail = org.create_policy(Name="deny-leaving-and-blinding", Type="SERVICE_CONTROL_POLICY",
+                                  Description="keep accounts in the organization and its logging on",
+                                  Content=json.dumps({"Version": "2012-10-17", "Statement": [{
+                                      "Effect": "Deny", "Resource": "*", "Action": [
+                                          "organizations:LeaveOrganization", "cloudtrail:StopLogging",
+                                          "cloudtrail:DeleteTrail", "guardduty:DeleteDetector"]}]}))
+    org.attach_policy(PolicyId=guardrail["Policy"]["PolicySummary"]["Id"], TargetId=ous["Workloads"])
 
 
 def seed_audit_roles(seeder, account_ids, trusted_account=MANAGEMENT, external_id=EXTERNAL_ID):

@@ -39,3 +39,26 @@ def delegated_administrators(api, home_region, service_principal):
     """IDs of the accounts delegated to administer ``service_principal`` for the organization."""
     answer = api.read("organizations", "ListDelegatedAdministrators", home_region, ServicePrincipal=service_principal)
     return sorted(a["Id"] for a in answer["DelegatedAdministrators"])
+
+
+def roots(api, home_region):
+    """The organization's root(s), with the policy types enabled in each."""
+    return api.read("organizations", "ListRoots", home_region)["Roots"]
+
+
+def ancestry(api, home_region, child_id):
+    """IDs from ``child_id`` up to the root: the account, its OUs, the root."""
+    chain = [child_id]
+    while True:
+        parents = api.read("organizations", "ListParents", home_region, ChildId=chain[-1])["Parents"]
+        if not parents:
+            return chain
+        chain.append(parents[0]["Id"])
+        if parents[0]["Type"] == "ROOT":
+            return chain
+
+
+def policies_for_target(api, home_region, target_id, policy_type):
+    """Summaries of the policies of ``policy_type`` attached directly to an account, OU or root."""
+    return api.read("organizations", "ListPoliciesForTarget", home_region, TargetId=target_id,
+                    Filter=policy_type)["Policies"]
