@@ -5,7 +5,7 @@ import pytest
 from compliance.demo.organization import distribution, load_balancer, web_acl
 from tests.conftest import DEV, PROD, write_baseline
 
-CONTROLS = "controls/edge"
+CONTROLS = "controls/edge/test_web_application_firewall.py"
 REGION = "eu-west-1"
 
 

@@ -9,7 +9,7 @@ _READ_CALL = re.compile(r'api\.read(?:_generated)?\(\s*"([a-z0-9-]+)",\s*"(\w+)"
 _GENERATE_CALL = re.compile(r'api\.read_generated\(\s*"([a-z0-9-]+)",[^)]*?generate="(\w+)"')
 
 # IAM action names that differ from "<service>:<Operation>" (AWS Service
-# Authorization Reference, Amazon S3).
+# Authorization Reference: Amazon S3, Amazon API Gateway).
 IAM_ACTIONS = {
     ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
@@ -17,6 +17,9 @@ IAM_ACTIONS = {
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "ListObjectsV2"): "s3:ListBucket",
     ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
+    # API Gateway's management API is authorized by HTTP method.
+    ("apigateway", "GetRestApis"): "apigateway:GET",
+    ("apigateway", "GetStages"): "apigateway:GET",
 }
 
 

@@ -541,8 +541,9 @@ def web_acl(seeder, account_id, region, scope="REGIONAL"):
             "SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "web"})["Summary"]["ARN"]
 
 
-def load_balancer(seeder, account_id, region, name, scheme="internet-facing", acl_arn=None):
-    """An Application Load Balancer in a new VPC, behind ``acl_arn`` when given; returns its ARN."""
+def load_balancer(seeder, account_id, region, name, scheme="internet-facing", acl_arn=None, access_logs=None):
+    """An Application Load Balancer in a new VPC, behind ``acl_arn`` and
+    logging to the bucket ``access_logs`` when given; returns its ARN."""
     ec2 = seeder.client("ec2", account_id, region)
     vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
     subnets = [ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.20.{n}.0/24", AvailabilityZone=f"{region}{zone}")
@@ -551,13 +552,19 @@ def load_balancer(seeder, account_id, region, name, scheme="internet-facing", ac
         Name=name, Subnets=subnets, Scheme=scheme, Type="application")["LoadBalancers"][0]["LoadBalancerArn"]
     if acl_arn:
         seeder.client("wafv2", account_id, region).associate_web_acl(WebACLArn=acl_arn, ResourceArn=arn)
+    if access_logs:
+        seeder.client("elbv2", account_id, region).modify_load_balancer_attributes(LoadBalancerArn=arn, Attributes=[
+            {"Key": "access_logs.s3.enabled", "Value": "true"}, {"Key": "access_logs.s3.bucket", "Value": access_logs}])
     return arn
 
 
-def distribution(seeder, account_id, origin, acl_arn=""):
-    """A CloudFront distribution in front of ``origin``; returns its ARN."""
+def distribution(seeder, account_id, origin, acl_arn="", log_bucket=None):
+    """A CloudFront distribution in front of ``origin``, logging (legacy
+    standard logging) to ``log_bucket`` when given; returns its ARN."""
+    logging = {"Enabled": bool(log_bucket), "IncludeCookies": False, "Bucket": f"{log_bucket or ''}.s3.amazonaws.com",
+               "Prefix": "cloudfront/"}
     return seeder.client("cloudfront", account_id).create_distribution(DistributionConfig={
-        "CallerReference": origin, "Comment": "", "Enabled": True, "WebACLId": acl_arn,
+        "CallerReference": origin, "Comment": "", "Enabled": True, "WebACLId": acl_arn, "Logging": logging,
         "Origins": {"Quantity": 1, "Items": [{"Id": "origin", "DomainName": origin, "CustomOriginConfig": {
             "HTTPPort": 80, "HTTPSPort": 443, "OriginProtocolPolicy": "https-only"}}]},
         "DefaultCacheBehavior": {"TargetOriginId": "origin", "ViewerProtocolPolicy": "redirect-to-https",
@@ -567,9 +574,11 @@ def distribution(seeder, account_id, origin, acl_arn=""):
 
 def seed_edge(seeder):
     """prod's shop is behind AWS WAF at its load balancer and its CloudFront
-    distribution; dev's preview site is behind neither."""
-    load_balancer(seeder, IDS["prod"], "eu-west-1", "shop", acl_arn=web_acl(seeder, IDS["prod"], "eu-west-1"))
-    distribution(seeder, IDS["prod"], "shop.example.com", web_acl(seeder, IDS["prod"], "us-east-1", "CLOUDFRONT"))
+    distribution, both writing access logs; dev's preview site has neither."""
+    load_balancer(seeder, IDS["prod"], "eu-west-1", "shop", acl_arn=web_acl(seeder, IDS["prod"], "eu-west-1"),
+                  access_logs="prod-access-logs")
+    distribution(seeder, IDS["prod"], "shop.example.com", web_acl(seeder, IDS["prod"], "us-east-1", "CLOUDFRONT"),
+                 log_bucket="prod-access-logs")
     load_balancer(seeder, IDS["dev"], "us-east-1", "preview")
     distribution(seeder, IDS["dev"], "preview.example.com")
 

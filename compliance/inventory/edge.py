@@ -16,3 +16,26 @@ def distributions(api, home_region):
     """CloudFront distributions (a global service, read through the home region)."""
     answer = api.read("cloudfront", "ListDistributions", home_region)
     return sorted(answer.get("DistributionList", {}).get("Items", []), key=lambda d: d["ARN"])
+
+
+def load_balancer_attributes(api, region, load_balancer_arn):
+    """``{key: value}`` of the load balancer's attributes (access_logs.s3.enabled and the like)."""
+    answer = api.read("elbv2", "DescribeLoadBalancerAttributes", region, LoadBalancerArn=load_balancer_arn)
+    return {a["Key"]: a["Value"] for a in answer["Attributes"]}
+
+
+def rest_api_stages(api, region):
+    """API Gateway REST APIs of the region, each with its stages."""
+    return [{**rest_api, "Stages": api.read("apigateway", "GetStages", region, restApiId=rest_api["id"])["item"]}
+            for rest_api in sorted(api.read("apigateway", "GetRestApis", region)["items"], key=lambda a: a["id"])]
+
+
+def distribution_logging(api, home_region, distribution_id):
+    """The distribution's legacy standard logging settings (Enabled, Bucket, Prefix)."""
+    answer = api.read("cloudfront", "GetDistributionConfig", home_region, Id=distribution_id)
+    return answer["DistributionConfig"].get("Logging", {})
+
+
+def log_delivery_sources(api, region):
+    """CloudWatch Logs delivery sources (standard logging v2: CloudFront and others)."""
+    return api.read("logs", "DescribeDeliverySources", region)["deliverySources"]

@@ -1,0 +1,64 @@
+"""The web front-end access logging controls, proven against moto."""
+
+import pytest
+
+from compliance.demo.organization import distribution, load_balancer
+from tests.conftest import DEV, PROD, write_baseline
+
+CONTROLS = "controls/edge/test_access_logging.py"
+REGION = "eu-west-1"
+
+
+@pytest.fixture
+def baseline(tmp_path):
+    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
+
+
+def rest_api(seeder, account, logged):
+    gateway = seeder.client("apigateway", account, REGION)
+    api = gateway.create_rest_api(name="orders")["id"]
+    root = gateway.get_resources(restApiId=api)["items"][0]["id"]
+    gateway.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+    gateway.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+    deployment = gateway.create_deployment(restApiId=api)["id"]
+    gateway.create_stage(restApiId=api, stageName="live", deploymentId=deployment)
+    if logged:
+        gateway.update_stage(restApiId=api, stageName="live", patchOperations=[{
+            "op": "replace", "path": "/accessLogSettings/destinationArn",
+            "value": f"arn:aws:logs:{REGION}:{account}:log-group:api-access"}])
+    return api
+
+
+def test_logging_front_ends_pass(seeder, audit_roles, baseline, run_suite):
+    load_balancer(seeder, PROD, REGION, "shop", access_logs="prod-logs")
+    rest_api(seeder, PROD, logged=True)
+    distribution(seeder, PROD, "shop.example.com", log_bucket="prod-logs")
+    suite = run_suite(CONTROLS, baseline=baseline)
+    assert {c: r["outcome"] for c, r in suite.of_account(PROD).items()} == {
+        "web-access-logging": "passed", "cloudfront-access-logging": "passed"}, suite.output
+
+
+def test_silent_front_ends_fail(seeder, audit_roles, baseline, run_suite):
+    balancer = load_balancer(seeder, DEV, REGION, "internal", scheme="internal")
+    api = rest_api(seeder, DEV, logged=False)
+    bare = distribution(seeder, DEV, "bare.example.com")
+    suite = run_suite(CONTROLS, baseline=baseline)
+    dev = {c: [(f["resource"], f["problem"]) for f in r["findings"]] for c, r in suite.of_account(DEV).items()}
+    assert dev == {
+        "web-access-logging": [(balancer, "access logging is off"), (
+            f"arn:aws:apigateway:{REGION}::/restapis/{api}/stages/live", "the stage writes no access log")],
+        "cloudfront-access-logging": [(bare, "the distribution writes no standard access log")]}
+
+
+@pytest.mark.parametrize("service, operation, control", [
+    ("elasticloadbalancing", "DescribeLoadBalancerAttributes", "web-access-logging"),
+    ("apigateway", "GetStages", "web-access-logging"),
+    ("cloudfront", "GetDistributionConfig", "cloudfront-access-logging"),
+    ("logs", "DescribeDeliverySources", "cloudfront-access-logging")])
+def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, baseline, run_suite, local_aws):
+    load_balancer(seeder, PROD, REGION, "shop", access_logs="prod-logs")
+    rest_api(seeder, PROD, logged=True)
+    distribution(seeder, PROD, "shop.example.com", log_bucket="prod-logs")
+    local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=PROD)
+    suite = run_suite(CONTROLS, baseline=baseline)
+    assert {c for c, r in suite.of_account(PROD).items() if r["outcome"] == "error"} == {control}
