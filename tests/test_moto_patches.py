@@ -243,3 +243,14 @@ def test_glacier_vault_locks_are_kept(local_aws, seeder):
     glacier.complete_vault_lock(vaultName="records", lockId=lock_id)
     lock = glacier.get_vault_lock(vaultName="records")
     assert (lock["State"], lock["Policy"], "ExpirationDate" in lock) == ("Locked", "{}", False)
+
+
+def test_iam_organizations_features_need_trusted_access(local_aws, seeder, organization):
+    iam = seeder.client("iam", MANAGEMENT)
+    with pytest.raises(ClientError, match="ServiceAccessNotEnabledException"):
+        iam.list_organizations_features()
+    seeder.client("organizations", MANAGEMENT).enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
+    assert iam.list_organizations_features()["EnabledFeatures"] == []
+    iam.enable_organizations_root_sessions()
+    answer = iam.list_organizations_features()
+    assert (answer["OrganizationId"], answer["EnabledFeatures"]) == (organization, ["RootSessions"])

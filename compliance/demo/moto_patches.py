@@ -34,6 +34,9 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   from moto; here a vault keeps its lock (InProgress, then Locked).
 - IAM Access Analyzer is missing from moto: ``moto_accessanalyzer`` serves
   CreateAnalyzer and ListAnalyzers.
+- iam:ListOrganizationsFeatures / EnableOrganizationsRootCredentialsManagement /
+  EnableOrganizationsRootSessions (centralized root access) are missing from
+  moto, and Organizations refuses iam.amazonaws.com as a trusted service.
 - iam:ListServerCertificates: AWS reports each certificate's own
   Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
@@ -69,6 +72,7 @@ from moto.iam import responses as iam_responses
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
+from moto.organizations import models as organizations_models
 from moto.organizations.models import organizations_backends
 from moto.rds import models as rds_models
 from moto.rds import responses as rds_responses
@@ -463,6 +467,41 @@ def _get_vault_lock(self):
     return 200, {"content-type": "application/json"}, json.dumps(shown)
 
 
+class _ServiceAccessNotEnabled(ServiceException):
+    def __init__(self):
+        super().__init__("ServiceAccessNotEnabledException",
+                         "trusted access for iam.amazonaws.com is not enabled in AWS Organizations")
+
+
+def _organizations_features(response):
+    """The management account's organization and IAM's Organizations features (a set kept on its IAM backend)."""
+    organization = organizations_backends[response.current_account]["aws"].org
+    services = organizations_backends[response.current_account]["aws"].services
+    if organization is None or not any(s["ServicePrincipal"] == "iam.amazonaws.com" for s in services):
+        raise _ServiceAccessNotEnabled()
+    backend = iam_backends[response.current_account]["aws"]
+    if not hasattr(backend, "organizations_features"):
+        backend.organizations_features = set()
+    return organization.id, backend.organizations_features
+
+
+def _features_result(organization_id, features):
+    return ActionResult({"OrganizationId": organization_id, "EnabledFeatures": sorted(features)})
+
+
+def _list_organizations_features(self):
+    return _features_result(*_organizations_features(self))
+
+
+def _enabling(feature):
+    def enable(self):
+        organization_id, features = _organizations_features(self)
+        features.add(feature)
+        return _features_result(organization_id, features)
+
+    return enable
+
+
 def _register_access_analyzer():
     """Serve IAM Access Analyzer from ``compliance.demo.moto_accessanalyzer``
     (moto finds a service's backends by module name and its host by pattern)."""
@@ -496,6 +535,10 @@ def apply():
     ec2_general.General.get_console_output = _console_output_per_instance
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
     iam_responses.IamResponse.list_server_certificates = _list_server_certificates
+    organizations_models.FakeServiceAccess.TRUSTED_SERVICES.append("iam.amazonaws.com")
+    iam_responses.IamResponse.list_organizations_features = _list_organizations_features
+    iam_responses.IamResponse.enable_organizations_root_credentials_management = _enabling("RootCredentialsManagement")
+    iam_responses.IamResponse.enable_organizations_root_sessions = _enabling("RootSessions")
     iam_models.IAMBackend.get_credential_report = _credential_report_with_root(
         iam_models.IAMBackend.get_credential_report)
     securityhub_responses.SecurityHubResponse.batch_enable_standards = _batch_enable_standards

@@ -86,6 +86,10 @@ def seed_organization(seeder):
                 ous[ou_name] = org.create_organizational_unit(ParentId=root, Name=ou_name)["OrganizationalUnit"]["Id"]
             org.create_account(AccountName=name, Email=f"aws+{name}@demo.example")
             org.move_account(AccountId=account_id, SourceParentId=root, DestinationParentId=ous[ou_name])
+    org.enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")  # centralized root access
+    iam = seeder.client("iam", MANAGEMENT)
+    iam.enable_organizations_root_credentials_management()
+    iam.enable_organizations_root_sessions()
     # Guardrails on the Workloads OU only: the Security OU's accounts have none yet.
     org.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     guardrail = org.create_policy(Name="deny-leaving-and-blinding", Type="SERVICE_CONTROL_POLICY",

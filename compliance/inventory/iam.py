@@ -69,3 +69,10 @@ def authorization_details(api, home_region):
 def server_certificates(api, home_region):
     """Metadata (ARN, expiration) of the server certificates stored in IAM."""
     return api.read("iam", "ListServerCertificates", home_region)["ServerCertificateMetadataList"]
+
+
+def organizations_features(api, home_region):
+    """IAM's centralized root access features enabled for the organization
+    (read in the management account); None when IAM's trusted access is off."""
+    answer = api.read("iam", "ListOrganizationsFeatures", home_region, absent=("ServiceAccessNotEnabledException",))
+    return None if answer is None else answer.get("EnabledFeatures", [])

@@ -1,0 +1,44 @@
+"""The centralized root access control, proven against moto (patched with IAM's Organizations features)."""
+
+import pytest
+
+from tests.conftest import MANAGEMENT, organization_baseline
+
+CONTROL = "controls/organization/test_centralized_root_access.py"
+
+
+@pytest.fixture
+def baseline(tmp_path):
+    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
+
+
+def result(suite):
+    (found,) = suite.results["results"]
+    return found
+
+
+def test_both_features_pass(seeder, organization, baseline, run_suite):
+    seeder.client("organizations", MANAGEMENT).enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
+    iam = seeder.client("iam", MANAGEMENT)
+    iam.enable_organizations_root_credentials_management()
+    iam.enable_organizations_root_sessions()
+    suite = run_suite(CONTROL, baseline=baseline)
+    assert result(suite)["outcome"] == "passed", suite.output
+
+
+def test_missing_features_and_trusted_access_fail(seeder, organization, baseline, run_suite):
+    suite = run_suite(CONTROL, baseline=baseline)
+    assert [f["problem"] for f in result(suite)["findings"]] == [
+        "IAM's trusted access in AWS Organizations is off, so root access cannot be managed centrally"]
+    seeder.client("organizations", MANAGEMENT).enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
+    seeder.client("iam", MANAGEMENT).enable_organizations_root_sessions()
+    suite = run_suite(CONTROL, baseline=baseline)
+    assert [f["problem"] for f in result(suite)["findings"]] == [
+        "centralized root access feature RootCredentialsManagement is not enabled"]
+
+
+def test_unreadable_features_error(seeder, organization, baseline, run_suite, local_aws):
+    local_aws.inject("AccessDenied", "not authorized", service="iam", operation="ListOrganizationsFeatures",
+                     account=MANAGEMENT)
+    suite = run_suite(CONTROL, baseline=baseline)
+    assert result(suite)["outcome"] == "error"
