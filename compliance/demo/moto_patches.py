@@ -36,7 +36,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   CreateAnalyzer and ListAnalyzers.
 - iam:ListOrganizationsFeatures / EnableOrganizationsRootCredentialsManagement /
   EnableOrganizationsRootSessions (centralized root access) are missing from
-  moto, and Organizations refuses iam.amazonaws.com as a trusted service.
+  moto, and Organizations refuses iam.amazonaws.com as a trusted service and
+  Security Hub, Config and Inspector as delegated-administrator services.
 - iam:ListServerCertificates: AWS reports each certificate's own
   Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
@@ -467,6 +468,10 @@ def _get_vault_lock(self):
     return 200, {"content-type": "application/json"}, json.dumps(shown)
 
 
+# Services AWS lets a member account administer for the organization that moto refuses.
+DELEGATED_ADMINISTRATION_MISSING = ["securityhub.amazonaws.com", "config.amazonaws.com", "inspector2.amazonaws.com"]
+
+
 class _ServiceAccessNotEnabled(ServiceException):
     def __init__(self):
         super().__init__("ServiceAccessNotEnabledException",
@@ -536,6 +541,7 @@ def apply():
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
     iam_responses.IamResponse.list_server_certificates = _list_server_certificates
     organizations_models.FakeServiceAccess.TRUSTED_SERVICES.append("iam.amazonaws.com")
+    organizations_models.FakeDelegatedAdministrator.SUPPORTED_SERVICES.extend(DELEGATED_ADMINISTRATION_MISSING)
     iam_responses.IamResponse.list_organizations_features = _list_organizations_features
     iam_responses.IamResponse.enable_organizations_root_credentials_management = _enabling("RootCredentialsManagement")
     iam_responses.IamResponse.enable_organizations_root_sessions = _enabling("RootSessions")

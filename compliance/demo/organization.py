@@ -670,8 +670,9 @@ def seed_network(seeder):
     eu-west-1. prod peers two VPCs through one subnet route. The security
     account administers GuardDuty and Access Analyzer and aggregates AWS
     Config, all in two of the three regions."""
-    seeder.client("organizations", MANAGEMENT).register_delegated_administrator(
-        AccountId=IDS["security"], ServicePrincipal="access-analyzer.amazonaws.com")
+    for service in ("access-analyzer", "guardduty", "securityhub"):  # not yet Config and Inspector
+        seeder.client("organizations", MANAGEMENT).register_delegated_administrator(
+            AccountId=IDS["security"], ServicePrincipal=f"{service}.amazonaws.com")
     for region in ("us-east-1", "eu-west-1"):  # not yet eu-central-1
         seeder.client("guardduty", MANAGEMENT, region).enable_organization_admin_account(AdminAccountId=IDS["security"])
         seeder.client("accessanalyzer", IDS["security"], region).create_analyzer(

@@ -62,3 +62,11 @@ def policies_for_target(api, home_region, target_id, policy_type):
     """Summaries of the policies of ``policy_type`` attached directly to an account, OU or root."""
     return api.read("organizations", "ListPoliciesForTarget", home_region, TargetId=target_id,
                     Filter=policy_type)["Policies"]
+
+
+def delegated_services(api, home_region):
+    """``{account ID: [service principals]}`` of every delegated administrator of the organization."""
+    return {admin["Id"]: sorted(s["ServicePrincipal"] for s in api.read(
+                "organizations", "ListDelegatedServicesForAccount", home_region, AccountId=admin["Id"])
+                ["DelegatedServices"])
+            for admin in api.read("organizations", "ListDelegatedAdministrators", home_region)["DelegatedAdministrators"]}
