@@ -32,7 +32,7 @@ def _covers(patterns, action):
     return any(wildcard(p, case_sensitive=False).match(action) for p in as_list(patterns))
 
 
-def _resources_for(document, action):
+def resources_for(document, action):
     """Resources to ask about: each Allow statement's own resource patterns
     (filled in) where its Action takes ``action``, and one name that only "*" matches."""
     found = {"x-any-resource"}
@@ -47,7 +47,7 @@ def unguarded_actions(document, actions, principal=None):
     return [action for action in actions if any(
         evaluate(document, Request(action, resource, principal=principal,
                                    context={**UNGUARDED_CONTEXT, "aws:SourceIp": ip})) == ALLOW
-        for resource in _resources_for(document, action) for ip in addresses_outside(document))]
+        for resource in resources_for(document, action) for ip in addresses_outside(document))]
 
 
 def trusted_callers(trust):

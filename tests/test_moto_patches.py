@@ -254,3 +254,13 @@ def test_iam_organizations_features_need_trusted_access(local_aws, seeder, organ
     iam.enable_organizations_root_sessions()
     answer = iam.list_organizations_features()
     assert (answer["OrganizationId"], answer["EnabledFeatures"]) == (organization, ["RootSessions"])
+
+
+def test_organizations_keeps_its_delegation_policy(local_aws, seeder, organization):
+    orgs = seeder.client("organizations", MANAGEMENT)
+    with pytest.raises(ClientError, match="ResourcePolicyNotFoundException"):
+        orgs.describe_resource_policy()
+    orgs.put_resource_policy(Content='{"Version": "2012-10-17", "Statement": []}')
+    policy = orgs.describe_resource_policy()["ResourcePolicy"]
+    assert policy["Content"] == '{"Version": "2012-10-17", "Statement": []}'
+    assert policy["ResourcePolicySummary"]["Arn"].startswith(f"arn:aws:organizations::{MANAGEMENT}:resourcepolicy/")

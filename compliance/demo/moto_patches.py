@@ -38,6 +38,8 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   EnableOrganizationsRootSessions (centralized root access) are missing from
   moto, and Organizations refuses iam.amazonaws.com as a trusted service and
   Security Hub, Config and Inspector as delegated-administrator services.
+- organizations:PutResourcePolicy / DescribeResourcePolicy (delegating
+  Organizations' own management) are missing from moto.
 - iam:ListServerCertificates: AWS reports each certificate's own
   Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
@@ -74,6 +76,7 @@ from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
 from moto.organizations import models as organizations_models
+from moto.organizations import responses as organizations_responses
 from moto.organizations.models import organizations_backends
 from moto.rds import models as rds_models
 from moto.rds import responses as rds_responses
@@ -507,6 +510,27 @@ def _enabling(feature):
     return enable
 
 
+class _ResourcePolicyNotFound(ServiceException):
+    def __init__(self):
+        super().__init__("ResourcePolicyNotFoundException", "You specified a policy that doesn't exist.")
+
+
+def _put_resource_policy(self):
+    backend = self.organizations_backend
+    backend.resource_policy = {"ResourcePolicySummary": {
+        "Id": "rp-" + hashlib.sha256(backend.account_id.encode()).hexdigest()[:8],
+        "Arn": f"arn:aws:organizations::{backend.account_id}:resourcepolicy/{backend.org.id}/rp-demo"},
+        "Content": json.loads(self.body)["Content"]}
+    return json.dumps({"ResourcePolicy": backend.resource_policy})
+
+
+def _describe_resource_policy(self):
+    policy = getattr(self.organizations_backend, "resource_policy", None)
+    if policy is None:
+        raise _ResourcePolicyNotFound()
+    return json.dumps({"ResourcePolicy": policy})
+
+
 def _register_access_analyzer():
     """Serve IAM Access Analyzer from ``compliance.demo.moto_accessanalyzer``
     (moto finds a service's backends by module name and its host by pattern)."""
@@ -541,6 +565,8 @@ def apply():
     iam_models.AccountSummary.summary_map = _summary_with_password_present(iam_models.AccountSummary.summary_map)
     iam_responses.IamResponse.list_server_certificates = _list_server_certificates
     organizations_models.FakeServiceAccess.TRUSTED_SERVICES.append("iam.amazonaws.com")
+    organizations_responses.OrganizationsResponse.put_resource_policy = _put_resource_policy
+    organizations_responses.OrganizationsResponse.describe_resource_policy = _describe_resource_policy
     organizations_models.FakeDelegatedAdministrator.SUPPORTED_SERVICES.extend(DELEGATED_ADMINISTRATION_MISSING)
     iam_responses.IamResponse.list_organizations_features = _list_organizations_features
     iam_responses.IamResponse.enable_organizations_root_credentials_management = _enabling("RootCredentialsManagement")

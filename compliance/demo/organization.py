@@ -670,6 +670,13 @@ def seed_network(seeder):
     eu-west-1. prod peers two VPCs through one subnet route. The security
     account administers GuardDuty and Access Analyzer and aggregates AWS
     Config, all in two of the three regions."""
+    seeder.client("organizations", MANAGEMENT).put_resource_policy(Content=json.dumps({  # SCPs written there
+        "Version": "2012-10-17", "Statement": [{
+            "Sid": "SecurityAccountManagesPolicies", "Effect": "Allow",
+            "Principal": {"AWS": f"arn:aws:iam::{IDS['security']}:root"}, "Resource": "*", "Action": [
+                "organizations:CreatePolicy", "organizations:UpdatePolicy", "organizations:DeletePolicy",
+                "organizations:AttachPolicy", "organizations:DetachPolicy", "organizations:Describe*",
+                "organizations:List*"]}]}))
     for service in ("access-analyzer", "guardduty", "securityhub"):  # not yet Config and Inspector
         seeder.client("organizations", MANAGEMENT).register_delegated_administrator(
             AccountId=IDS["security"], ServicePrincipal=f"{service}.amazonaws.com")

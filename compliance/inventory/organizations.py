@@ -1,5 +1,7 @@
 """AWS Organizations: the accounts of the organization."""
 
+import json
+
 ACTIVE = "ACTIVE"
 
 
@@ -70,3 +72,10 @@ def delegated_services(api, home_region):
                 "organizations", "ListDelegatedServicesForAccount", home_region, AccountId=admin["Id"])
                 ["DelegatedServices"])
             for admin in api.read("organizations", "ListDelegatedAdministrators", home_region)["DelegatedAdministrators"]}
+
+
+def resource_policy(api, home_region):
+    """The organization's resource-based delegation policy (parsed), or None when it has none."""
+    answer = api.read("organizations", "DescribeResourcePolicy", home_region,
+                      absent=("ResourcePolicyNotFoundException",))
+    return None if answer is None else json.loads(answer["ResourcePolicy"]["Content"])
