@@ -334,7 +334,10 @@ def seed_cloudtrail(seeder):
         "ReadWriteType": "All", "IncludeManagementEvents": False,
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
     # The acquired account keeps its own multi-region trail, S3 data events included.
-    create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
+    acquired_bucket = create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
+    acquired_bucket.put_public_access_block(Bucket="acquired-cloudtrail",
+                                            PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+    acquired_bucket.put_bucket_policy(Bucket="acquired-cloudtrail", Policy=tls_only_policy("acquired-cloudtrail"))
     acquired = seeder.client("cloudtrail", ACQUIRED)
     acquired.create_trail(Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True)
     acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
