@@ -47,6 +47,7 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 """
 
 import datetime
+import functools
 import hashlib
 import importlib
 import json
@@ -310,13 +311,18 @@ def set_root_credentials(account_id, password=True, access_key=False, mfa=None, 
         backend.virtual_mfa_devices[device.serial_number] = device
 
 
+@functools.cache
+def _aws_managed_policies():
+    return json.loads(iam_models.aws_managed_policies_data)
+
+
 def aws_managed_policy(account_id, name):
     """Make the AWS managed policy ``name`` attachable in the account (moto
     loads all of them, slowly, or none; AWS has them all); returns its ARN."""
     backend = iam_backends[account_id]["aws"]
     arn = f"arn:aws:iam::aws:policy/{name}"
     if arn not in backend.managed_policies:
-        data = json.loads(iam_models.aws_managed_policies_data)[name]
+        data = _aws_managed_policies()[name]
         policy = iam_models.AWSManagedPolicy.from_data(name, account_id, backend.region_name, data)
         backend.aws_managed_policies.append(policy)
         backend.managed_policies[arn] = policy
