@@ -49,6 +49,15 @@ def audit_roles(seeder):
     seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])
 
 
+REGION = "eu-west-1"
+
+
+@pytest.fixture
+def regional_baseline(tmp_path):
+    """prod and dev, in REGION only: for controls judged per account and region."""
+    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
+
+
 def write_baseline(path, **overrides):
     baseline = {
         "version": 1,
@@ -105,6 +114,11 @@ class SuiteRun:
 
     def result(self, label):
         return next(r for r in self.results["results"] if r["nodeid"].endswith(f"[{label}]"))
+
+    def only(self):
+        """The one result of a run of one organization-wide control."""
+        (found,) = self.results["results"]
+        return found
 
     def by_control(self, label):
         """{control ID: result} of the tests whose ID ends with ``[label]``."""

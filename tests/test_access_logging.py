@@ -3,15 +3,10 @@
 import pytest
 
 from compliance.demo.organization import distribution, load_balancer
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROLS = "controls/edge/test_access_logging.py"
-REGION = "eu-west-1"
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
 def rest_api(seeder, account, logged):
@@ -29,20 +24,20 @@ def rest_api(seeder, account, logged):
     return api
 
 
-def test_logging_front_ends_pass(seeder, audit_roles, baseline, run_suite):
+def test_logging_front_ends_pass(seeder, audit_roles, regional_baseline, run_suite):
     load_balancer(seeder, PROD, REGION, "shop", access_logs="prod-logs")
     rest_api(seeder, PROD, logged=True)
     distribution(seeder, PROD, "shop.example.com", log_bucket="prod-logs")
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     assert {c: r["outcome"] for c, r in suite.of_account(PROD).items()} == {
         "web-access-logging": "passed", "cloudfront-access-logging": "passed"}, suite.output
 
 
-def test_silent_front_ends_fail(seeder, audit_roles, baseline, run_suite):
+def test_silent_front_ends_fail(seeder, audit_roles, regional_baseline, run_suite):
     balancer = load_balancer(seeder, DEV, REGION, "internal", scheme="internal")
     api = rest_api(seeder, DEV, logged=False)
     bare = distribution(seeder, DEV, "bare.example.com")
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     dev = {c: [(f["resource"], f["problem"]) for f in r["findings"]] for c, r in suite.of_account(DEV).items()}
     assert dev == {
         "web-access-logging": [(balancer, "access logging is off"), (
@@ -55,10 +50,11 @@ def test_silent_front_ends_fail(seeder, audit_roles, baseline, run_suite):
     ("apigateway", "GetStages", "web-access-logging"),
     ("cloudfront", "GetDistributionConfig", "cloudfront-access-logging"),
     ("logs", "DescribeDeliverySources", "cloudfront-access-logging")])
-def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, regional_baseline, run_suite,
+                               local_aws):
     load_balancer(seeder, PROD, REGION, "shop", access_logs="prod-logs")
     rest_api(seeder, PROD, logged=True)
     distribution(seeder, PROD, "shop.example.com", log_bucket="prod-logs")
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=PROD)
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     assert {c for c, r in suite.of_account(PROD).items() if r["outcome"] == "error"} == {control}

@@ -12,10 +12,6 @@ def baseline(tmp_path):
     return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_both_features_pass(seeder, organization, baseline, run_suite):
     seeder.client("organizations", MANAGEMENT).enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
@@ -23,17 +19,17 @@ def test_both_features_pass(seeder, organization, baseline, run_suite):
     iam.enable_organizations_root_credentials_management()
     iam.enable_organizations_root_sessions()
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_missing_features_and_trusted_access_fail(seeder, organization, baseline, run_suite):
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == [
+    assert [f["problem"] for f in suite.only()["findings"]] == [
         "IAM's trusted access in AWS Organizations is off, so root access cannot be managed centrally"]
     seeder.client("organizations", MANAGEMENT).enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
     seeder.client("iam", MANAGEMENT).enable_organizations_root_sessions()
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == [
+    assert [f["problem"] for f in suite.only()["findings"]] == [
         "centralized root access feature RootCredentialsManagement is not enabled"]
 
 
@@ -41,4 +37,4 @@ def test_unreadable_features_error(seeder, organization, baseline, run_suite, lo
     local_aws.inject("AccessDenied", "not authorized", service="iam", operation="ListOrganizationsFeatures",
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error"
+    assert suite.only()["outcome"] == "error"

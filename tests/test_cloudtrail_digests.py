@@ -24,16 +24,12 @@ def trail(seeder, organization):
     return organization
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_an_hourly_chain_for_every_account_passes(seeder, trail, baseline, run_suite):
     for account in ACCOUNTS:
         write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, account, "org-trail")
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_gaps_and_silent_accounts_fail(seeder, trail, baseline, run_suite):
@@ -42,7 +38,7 @@ def test_gaps_and_silent_accounts_fail(seeder, trail, baseline, run_suite):
     write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, PROD, "org-trail", missing=(5, 6, 7))
     suite = run_suite(CONTROL, baseline=baseline)
     problems = sorted(f["problem"].split(" from ")[0] + " (" + f["problem"].rsplit("(", 1)[1]
-                      for f in result(suite)["findings"])
+                      for f in suite.only()["findings"])
     assert problems == [f"no digest file for account {PROD} (4 hours)", f"no digest file for account {DEV} (24 hours)"]
 
 
@@ -50,7 +46,7 @@ def test_no_validated_trail_in_the_archive_fails(seeder, organization, baseline,
     create_bucket(seeder, LOG_ARCHIVE, "org-archive")
     create_organization_trail(seeder, "org-trail", "org-archive", validation=False)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == [
+    assert [f["problem"] for f in suite.only()["findings"]] == [
         "no organization trail with log file validation delivers to the log-archive account"]
 
 
@@ -59,7 +55,7 @@ def test_no_validated_trail_in_the_archive_fails(seeder, organization, baseline,
 def test_unreadable_api_errors(service, operation, account, seeder, trail, baseline, run_suite, local_aws):
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=account)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error" and f"could not read {service}:{operation}" in result(suite)["message"]
+    assert suite.only()["outcome"] == "error" and f"could not read {service}:{operation}" in suite.only()["message"]
 
 
 def test_gap_arithmetic():

@@ -31,17 +31,13 @@ def rule(seeder, name, pattern, target=True, state="ENABLED"):
             {"Id": "alert", "Arn": f"arn:aws:sns:us-east-1:{MANAGEMENT}:security-alarms"}])
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_rules_reacting_to_every_tampering_call_pass(seeder, trail, baseline, run_suite):
     rule(seeder, "stop", {**EVERY_CALL, "detail": {"eventName": ["StopLogging"]}})
     rule(seeder, "change", {**EVERY_CALL, "detail": {"eventName": [{"anything-but": ["StopLogging"]}],
                                                      "requestParameters": {"name": [trail]}}})
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_uncovered_calls_are_named(seeder, trail, baseline, run_suite):
@@ -50,7 +46,7 @@ def test_uncovered_calls_are_named(seeder, trail, baseline, run_suite):
     rule(seeder, "update-by-root-only", {**EVERY_CALL, "detail": {"eventName": ["UpdateTrail"],
                                                                   "userIdentity": {"type": ["Root"]}}})
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [(f["resource"], f["problem"]) for f in result(suite)["findings"]] == [(
+    assert [(f["resource"], f["problem"]) for f in suite.only()["findings"]] == [(
         trail, "no enabled EventBridge rule with a target reacts to StopLogging, UpdateTrail, DeleteTrail")]
 
 
@@ -60,4 +56,4 @@ def test_unreadable_api_errors(operation, seeder, trail, baseline, run_suite, lo
     local_aws.inject("AccessDeniedException", "not authorized", service="events", operation=operation,
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error" and f"could not read events:{operation}" in result(suite)["message"]
+    assert suite.only()["outcome"] == "error" and f"could not read events:{operation}" in suite.only()["message"]

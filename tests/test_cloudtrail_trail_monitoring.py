@@ -20,16 +20,12 @@ def bucket(seeder, organization):
     return "trail-bucket"
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_a_trail_with_insights_and_cloudwatch_delivery_passes(seeder, bucket, baseline, run_suite):
     trails = create_organization_trail(seeder, "org-trail", bucket, log_group="/org/trail")
     trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=BOTH)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_each_missing_piece_is_named(seeder, bucket, baseline, run_suite):
@@ -37,7 +33,7 @@ def test_each_missing_piece_is_named(seeder, bucket, baseline, run_suite):
     trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=BOTH[:1])
     create_organization_trail(seeder, "stopped", bucket, log_group="/org/stopped", logging=False)  # not judged
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in result(suite)["findings"]] == [
+    assert [(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in suite.only()["findings"]] == [
         ("org-trail", "Insights does not collect ApiErrorRateInsight"),
         ("org-trail", "it does not send events to CloudWatch Logs")]
 
@@ -45,7 +41,7 @@ def test_each_missing_piece_is_named(seeder, bucket, baseline, run_suite):
 def test_no_logging_organization_trail_fails(seeder, bucket, baseline, run_suite):
     create_organization_trail(seeder, "stopped", bucket, log_group="/org/stopped", logging=False)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == ["no multi-region organization trail is logging"]
+    assert [f["problem"] for f in suite.only()["findings"]] == ["no multi-region organization trail is logging"]
 
 
 @pytest.mark.parametrize("operation", ["DescribeTrails", "GetTrailStatus", "GetInsightSelectors"])
@@ -54,5 +50,5 @@ def test_unreadable_api_errors(operation, seeder, bucket, baseline, run_suite, l
     local_aws.inject("AccessDeniedException", "not authorized", service="cloudtrail", operation=operation,
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error"
-    assert f"could not read cloudtrail:{operation}" in result(suite)["message"]
+    assert suite.only()["outcome"] == "error"
+    assert f"could not read cloudtrail:{operation}" in suite.only()["message"]

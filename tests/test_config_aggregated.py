@@ -23,22 +23,18 @@ def aggregator(seeder, region="us-east-1", **source):
         ConfigurationAggregatorName=f"aggregator-{len(source)}-{region}", **source)
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_an_organization_source_and_an_account_source_cover_everything(organization, seeder, baseline, run_suite):
     aggregator(seeder, "eu-west-1", OrganizationAggregationSource={"RoleArn": ROLE, "AllAwsRegions": True})
     aggregator(seeder, AccountAggregationSources=[{"AccountIds": [OUTSIDER], "AwsRegions": REGIONS}])
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_accounts_and_regions_left_out_fail(organization, seeder, baseline, run_suite):
     aggregator(seeder, OrganizationAggregationSource={"RoleArn": ROLE, "AwsRegions": ["us-east-1"]})
     suite = run_suite(CONTROL, baseline=baseline)
-    findings = {f["resource"].split(":")[4]: f["problem"] for f in result(suite)["findings"]}
+    findings = {f["resource"].split(":")[4]: f["problem"] for f in suite.only()["findings"]}
     assert findings == {
         **{account: f"AWS Config data of eu-west-1 is not aggregated in the security account {LOG_ARCHIVE}"
            for account in (MANAGEMENT, LOG_ARCHIVE, PROD, DEV)},
@@ -50,4 +46,4 @@ def test_accounts_and_regions_left_out_fail(organization, seeder, baseline, run_
 def test_unreadable_api_errors(service, operation, account, organization, seeder, baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service=service, operation=operation, account=account)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error" and f"could not read {service}:{operation}" in result(suite)["message"]
+    assert suite.only()["outcome"] == "error" and f"could not read {service}:{operation}" in suite.only()["message"]

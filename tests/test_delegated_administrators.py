@@ -20,21 +20,17 @@ def delegate(seeder, services):
             AccountId=LOG_ARCHIVE, ServicePrincipal=service)
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_every_service_delegated_passes(seeder, organization, baseline, run_suite):
     delegate(seeder, SERVICES)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_services_without_a_delegate_fail(seeder, organization, baseline, run_suite):
     delegate(seeder, SERVICES[:2])
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"].split(" ")[0] for f in result(suite)["findings"]] == SERVICES[2:]
+    assert [f["problem"].split(" ")[0] for f in suite.only()["findings"]] == SERVICES[2:]
 
 
 @pytest.mark.parametrize("operation", ["ListDelegatedAdministrators", "ListDelegatedServicesForAccount"])
@@ -43,4 +39,4 @@ def test_unreadable_api_errors(operation, seeder, organization, baseline, run_su
     local_aws.inject("AccessDeniedException", "not authorized", service="organizations", operation=operation,
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error"
+    assert suite.only()["outcome"] == "error"

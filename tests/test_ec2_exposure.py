@@ -3,15 +3,10 @@
 import pytest
 
 from compliance.demo.organization import create_bucket, launch
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROL = "controls/ec2/test_ec2_exposure.py"
-REGION = "eu-west-1"
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
 def flow_log(seeder, account, vpc_ids, traffic):
@@ -35,21 +30,21 @@ def snapshot_and_image(seeder, account, public):
     return ec2, snapshot, image
 
 
-def test_an_encrypted_logged_private_region_passes(seeder, audit_roles, baseline, run_suite):
+def test_an_encrypted_logged_private_region_passes(seeder, audit_roles, regional_baseline, run_suite):
     ec2, _, _ = snapshot_and_image(seeder, PROD, public=False)
     ec2.enable_ebs_encryption_by_default()
     flow_log(seeder, PROD, [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]], "REJECT")
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {r["outcome"] for r in results.values()} == {"passed"} and len(results) == 3, suite.output
 
 
-def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
+def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite):
     ec2, snapshot, image = snapshot_and_image(seeder, DEV, public=True)
     default_vpc = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     ec2.create_vpc(CidrBlock="10.9.0.0/16")  # no flow log at all
     flow_log(seeder, DEV, [default_vpc], "ACCEPT")  # accepted traffic only
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"dev-{DEV}-{REGION}")
     assert results["ebs-default-encryption"]["findings"][0]["problem"] == "new EBS volumes are not encrypted by default"
     exposed = {f["resource"].rsplit("/", 1)[1]: f["problem"] for f in
@@ -62,9 +57,9 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     ("GetEbsEncryptionByDefault", {"ebs-default-encryption"}),
     ("DescribeSnapshotAttribute", {"ec2-images-and-snapshots-not-public"}),
     ("DescribeFlowLogs", {"vpc-flow-logs"})])
-def test_unreadable_api_errors(operation, errored, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(operation, errored, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     snapshot_and_image(seeder, PROD, public=False)
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {c for c, r in results.items() if r["outcome"] == "error"} == errored

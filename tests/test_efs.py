@@ -1,34 +1,28 @@
 """The EFS encryption control, proven against moto."""
 
-import pytest
 
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROL = "controls/efs"
-REGION = "eu-west-1"
 
 
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
-
-def test_encrypted_file_systems_pass_and_plain_ones_fail(seeder, audit_roles, baseline, run_suite):
+def test_encrypted_file_systems_pass_and_plain_ones_fail(seeder, audit_roles, regional_baseline, run_suite):
     seeder.client("efs", PROD, REGION).create_file_system(CreationToken="shared", Encrypted=True)
     efs = seeder.client("efs", DEV, REGION)
     efs.create_file_system(CreationToken="encrypted", Encrypted=True)
     plain = efs.create_file_system(CreationToken="plain")["FileSystemArn"]
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     assert suite.result(f"prod-{PROD}-{REGION}")["outcome"] == "passed", suite.output
     dev = suite.result(f"dev-{DEV}-{REGION}")
     assert [(f["resource"], f["problem"]) for f in dev["findings"]] == [
         (plain, "the file system is not encrypted at rest")]
 
 
-def test_unreadable_file_systems_error(seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_file_systems_error(seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="elasticfilesystem",
                      operation="DescribeFileSystems", account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     prod = suite.result(f"prod-{PROD}-{REGION}")
     assert prod["outcome"] == "error" and "could not read efs:DescribeFileSystems" in prod["message"]
     assert suite.result(f"dev-{DEV}-{REGION}")["outcome"] == "passed"

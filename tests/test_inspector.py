@@ -2,21 +2,17 @@
 
 import pytest
 
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION, write_baseline
 
 CONTROL = "controls/detection/test_detection.py::test_inspector_ec2_scanning"
-REGION = "eu-west-1"
 
 
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
-
-def test_ec2_scanning_passes_and_other_scanning_or_none_fails(seeder, audit_roles, baseline, tmp_path, run_suite):
+def test_ec2_scanning_passes_and_other_scanning_or_none_fails(seeder, audit_roles, regional_baseline, tmp_path,
+                                                                run_suite):
     seeder.client("inspector2", PROD, REGION).enable(accountIds=[PROD], resourceTypes=["EC2", "ECR"])
     seeder.client("inspector2", DEV, REGION).enable(accountIds=[DEV], resourceTypes=["ECR"])
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     assert suite.outcomes() == {f"prod-{PROD}-{REGION}": "passed", f"dev-{DEV}-{REGION}": "failed"}, suite.output
     assert suite.result(f"dev-{DEV}-{REGION}")["findings"][0]["problem"] == (
         f"Amazon Inspector does not scan EC2 in {REGION} (EC2 scanning DISABLED)")
@@ -26,10 +22,10 @@ def test_ec2_scanning_passes_and_other_scanning_or_none_fails(seeder, audit_role
         "Amazon Inspector does not scan EC2 in us-east-1 (no status reported)")
 
 
-def test_unreadable_status_errors(seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_status_errors(seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="inspector2",
                      operation="BatchGetAccountStatus", account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     prod = suite.result(f"prod-{PROD}-{REGION}")
     assert prod["outcome"] == "error" and "could not read inspector2:BatchGetAccountStatus" in prod["message"]
 

@@ -4,15 +4,10 @@ ACLs open to the internet on administration or CIFS ports, and default groups.""
 import pytest
 
 from compliance.demo.organization import close_default_network
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROLS = ["controls/network/test_security_groups.py", "controls/network/test_network_acls.py"]
-REGION = "eu-west-1"
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
 def vpc(seeder, account):
@@ -36,7 +31,7 @@ def acl_entry(ec2, acl_id, number, action, first, last, cidr="0.0.0.0/0", protoc
                                  Egress=False, CidrBlock=cidr, PortRange={"From": first, "To": last})
 
 
-def test_a_closed_estate_passes(seeder, audit_roles, baseline, run_suite):
+def test_a_closed_estate_passes(seeder, audit_roles, regional_baseline, run_suite):
     ec2, vpc_id = vpc(seeder, PROD)
     close_default_network(ec2)
     web = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc_id)["GroupId"]
@@ -48,13 +43,13 @@ def test_a_closed_estate_passes(seeder, audit_roles, baseline, run_suite):
     acl_entry(ec2, acl, 100, "allow", 0, 65535)
     acl_entry(ec2, acl, 110, "allow", 22, 22, cidr="10.0.0.0/8")
 
-    suite = run_suite(*CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=regional_baseline)
 
     prod = [r["outcome"] for r in suite.of_account(PROD).values()]
     assert prod == ["passed"] * 4, suite.output
 
 
-def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
+def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite):
     ec2, vpc_id = vpc(seeder, DEV)
     ssh = ec2.create_security_group(GroupName="ssh", Description="ssh", VpcId=vpc_id)["GroupId"]
     ingress(ec2, ssh, "tcp", 20, 25, cidr="0.0.0.0/0")  # a range containing 22
@@ -68,7 +63,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     acl_entry(ec2, acl, 100, "allow", 3389, 3389)
     acl_entry(ec2, acl, 200, "deny", 3389, 3389)  # too late: rule 100 decides
 
-    suite = run_suite(*CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=regional_baseline)
 
     by_control = suite.by_control(f"dev-{DEV}-{REGION}")
     assert {r["outcome"] for r in by_control.values()} == {"failed"}
@@ -89,9 +84,9 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
 
 
 @pytest.mark.parametrize("operation", ["DescribeSecurityGroups", "DescribeNetworkAcls"])
-def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(operation, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
-    suite = run_suite(*CONTROLS, baseline=baseline)
+    suite = run_suite(*CONTROLS, baseline=regional_baseline)
     errored = [r for r in suite.of_account(PROD).values() if r["outcome"] == "error"]
     expected = 3 if operation == "DescribeSecurityGroups" else 1
     assert len(errored) == expected

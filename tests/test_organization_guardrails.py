@@ -35,17 +35,13 @@ def workloads_ou(orgs, *accounts):
     return root, unit
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_guardrails_on_the_root_pass(orgs, baseline, run_suite):
     root, _ = workloads_ou(orgs, PROD, DEV)
     orgs.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     scp(orgs, root)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
+    assert suite.only()["outcome"] == "passed", suite.output
 
 
 def test_accounts_outside_the_guarded_ou_fail(orgs, baseline, run_suite):
@@ -53,13 +49,13 @@ def test_accounts_outside_the_guarded_ou_fail(orgs, baseline, run_suite):
     orgs.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     scp(orgs, unit)
     suite = run_suite(CONTROL, baseline=baseline)
-    unguarded = sorted(f["resource"].split(":")[4] for f in result(suite)["findings"])
+    unguarded = sorted(f["resource"].split(":")[4] for f in suite.only()["findings"])
     assert unguarded == sorted([LOG_ARCHIVE, DEV])  # SCPs never bind the management account: not judged
 
 
 def test_scps_not_enabled_fail(orgs, baseline, run_suite):
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == [
+    assert [f["problem"] for f in suite.only()["findings"]] == [
         "service control policies are not enabled at the organization's root"]
 
 
@@ -68,4 +64,4 @@ def test_unreadable_api_errors(operation, orgs, baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="organizations", operation=operation,
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error"
+    assert suite.only()["outcome"] == "error"

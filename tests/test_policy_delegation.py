@@ -23,32 +23,28 @@ def delegation(seeder, account, actions, resource="*"):
                                                 "Action": actions, "Resource": resource}]}))
 
 
-def result(suite):
-    (found,) = suite.results["results"]
-    return found
-
 
 def test_a_member_allowed_every_policy_action_passes(seeder, organization, baseline, run_suite):
     delegation(seeder, LOG_ARCHIVE, ["organizations:*Policy", "organizations:Describe*", "organizations:List*"],
                resource=[f"arn:aws:organizations::{MANAGEMENT}:policy/*", f"arn:aws:organizations::{MANAGEMENT}:*"])
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "passed", suite.output
-    assert result(suite)["evidence"]["delegated_to"] == [f"arn:aws:iam::{LOG_ARCHIVE}:role/any-caller"]
+    assert suite.only()["outcome"] == "passed", suite.output
+    assert suite.only()["evidence"]["delegated_to"] == [f"arn:aws:iam::{LOG_ARCHIVE}:role/any-caller"]
 
 
 def test_missing_partial_and_self_delegation_fail(seeder, organization, baseline, run_suite):
     suite = run_suite(CONTROL, baseline=baseline)
-    assert [f["problem"] for f in result(suite)["findings"]] == ["the organization has no delegation policy"]
+    assert [f["problem"] for f in suite.only()["findings"]] == ["the organization has no delegation policy"]
     delegation(seeder, LOG_ARCHIVE, ACTIONS[:2])
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["findings"][0]["problem"].startswith("the delegation policy allows no member account all of")
+    assert suite.only()["findings"][0]["problem"].startswith("the delegation policy allows no member account all of")
     delegation(seeder, MANAGEMENT, ACTIONS)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "failed"
+    assert suite.only()["outcome"] == "failed"
 
 
 def test_unreadable_policy_errors(seeder, organization, baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="organizations",
                      operation="DescribeResourcePolicy", account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=baseline)
-    assert result(suite)["outcome"] == "error"
+    assert suite.only()["outcome"] == "error"

@@ -3,16 +3,11 @@
 import pytest
 
 from compliance.demo.organization import create_database
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROL = "controls/rds/test_rds_operations.py"
-REGION = "eu-west-1"
 CA = "rds-ca-rsa2048-g1"
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
 def cluster(seeder, account, name, zones):
@@ -25,20 +20,20 @@ def cluster(seeder, account, name, zones):
                         AvailabilityZone=zone)
 
 
-def test_multi_az_databases_that_upgrade_pass(seeder, audit_roles, baseline, run_suite):
+def test_multi_az_databases_that_upgrade_pass(seeder, audit_roles, regional_baseline, run_suite):
     create_database(seeder, PROD, REGION, "orders", CA, MultiAZ=True)
     cluster(seeder, PROD, "ledger", [f"{REGION}a", f"{REGION}b"])
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {c: r["outcome"] for c, r in results.items()} == {
         "rds-auto-minor-version-upgrade": "passed", "rds-multi-az": "passed"}, suite.output
 
 
-def test_single_az_databases_and_pinned_versions_fail(seeder, audit_roles, baseline, run_suite):
+def test_single_az_databases_and_pinned_versions_fail(seeder, audit_roles, regional_baseline, run_suite):
     create_database(seeder, DEV, REGION, "pinned", CA, MultiAZ=True, AutoMinorVersionUpgrade=False)
     create_database(seeder, DEV, REGION, "single", CA)
     cluster(seeder, DEV, "reports", [f"{REGION}a"])
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"dev-{DEV}-{REGION}")
     upgrade = [(f["resource"].rsplit(":", 1)[1], f["problem"]) for f in
                results["rds-auto-minor-version-upgrade"]["findings"]]
@@ -51,9 +46,9 @@ def test_single_az_databases_and_pinned_versions_fail(seeder, audit_roles, basel
 @pytest.mark.parametrize("operation, errored", [
     ("DescribeDBInstances", {"rds-auto-minor-version-upgrade", "rds-multi-az"}),
     ("DescribeDBClusters", {"rds-multi-az"})])
-def test_unreadable_api_errors(operation, errored, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(operation, errored, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("AccessDenied", "not authorized", service="rds", operation=operation, account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {c for c, r in results.items() if r["outcome"] == "error"} == errored
     assert {r["outcome"] for r in suite.by_control(f"dev-{DEV}-{REGION}").values()} == {"passed"}

@@ -4,10 +4,9 @@ pass, each service's public policy fails, unreadable policies error."""
 import pytest
 
 from compliance.demo.organization import create_function, create_key, open_policy
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROL = "controls/policies/test_resource_policy_not_public.py"
-REGION = "eu-west-1"
 ORG_ONLY = {"StringEquals": {"aws:PrincipalOrgID": "o-demo1234567"}}
 
 
@@ -38,22 +37,18 @@ def seed(seeder, account, condition):
                          Policy=open_policy("s3:GetObject", f"arn:aws:s3:::shared-{account}/*", condition))
 
 
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
-
-def test_policies_restricted_to_the_organization_pass(seeder, audit_roles, baseline, run_suite):
+def test_policies_restricted_to_the_organization_pass(seeder, audit_roles, regional_baseline, run_suite):
     seed(seeder, PROD, ORG_ONLY)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     assert suite.returncode == 0, suite.output
     services = {r["Service"] for r in suite.result(f"prod-{PROD}-{REGION}")["evidence"]["resource_policies"]}
     assert services == {"sqs", "sns", "kms", "lambda", "ecr"}  # every service read, none public
 
 
-def test_each_public_policy_fails_naming_resource_and_statement(seeder, audit_roles, baseline, run_suite):
+def test_each_public_policy_fails_naming_resource_and_statement(seeder, audit_roles, regional_baseline, run_suite):
     seed(seeder, DEV, None)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     regional = suite.result(f"dev-{DEV}-{REGION}")
     assert regional["outcome"] == "failed"
     by_service = {f["resource"].split(":")[2]: f["problem"] for f in regional["findings"]}
@@ -66,21 +61,22 @@ def test_each_public_policy_fails_naming_resource_and_statement(seeder, audit_ro
     assert suite.result(f"prod-{PROD}-{REGION}")["outcome"] == "passed"
 
 
-def test_restrict_public_buckets_makes_a_public_bucket_policy_unreachable(seeder, audit_roles, baseline, run_suite):
+def test_restrict_public_buckets_makes_a_public_bucket_policy_unreachable(seeder, audit_roles, regional_baseline,
+                                                                          run_suite):
     seed(seeder, DEV, None)
     seeder.client("s3control", DEV, "us-east-1").put_public_access_block(
         AccountId=DEV, PublicAccessBlockConfiguration={"RestrictPublicBuckets": True})
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     assert suite.result(f"dev-{DEV}")["outcome"] == "passed"
 
 
 @pytest.mark.parametrize("service, operation", [
     ("sqs", "GetQueueAttributes"), ("sns", "ListTopics"), ("kms", "GetKeyPolicy"), ("lambda", "GetPolicy"),
     ("ecr", "GetRepositoryPolicy"), ("s3", "GetBucketPolicy")])
-def test_an_unreadable_policy_errors(service, operation, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_an_unreadable_policy_errors(service, operation, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     seed(seeder, PROD, ORG_ONLY)
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     label = f"prod-{PROD}" if service == "s3" else f"prod-{PROD}-{REGION}"
     assert suite.result(label)["outcome"] == "error"
     assert f"could not read {service}:{operation} in account {PROD}" in suite.result(label)["message"]

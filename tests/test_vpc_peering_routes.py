@@ -2,15 +2,10 @@
 
 import pytest
 
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROL = "controls/network/test_vpc_peering_routes.py"
-REGION = "eu-west-1"
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
 
 def peered(seeder, account):
@@ -23,21 +18,21 @@ def peered(seeder, account):
     return ec2, pcx["VpcPeeringConnectionId"], tables
 
 
-def test_routes_within_the_peer_pass(seeder, audit_roles, baseline, run_suite):
+def test_routes_within_the_peer_pass(seeder, audit_roles, regional_baseline, run_suite):
     ec2, pcx, (first, second) = peered(seeder, PROD)
     ec2.create_route(RouteTableId=first, DestinationCidrBlock="10.2.3.0/24", VpcPeeringConnectionId=pcx)
     ec2.create_route(RouteTableId=second, DestinationCidrBlock="10.1.0.0/16", VpcPeeringConnectionId=pcx)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     result = suite.result(f"prod-{PROD}-{REGION}")
     assert result["outcome"] == "passed", suite.output
     assert len(result["evidence"]["peering_routes"]) == 2
 
 
-def test_routes_wider_than_the_peer_fail(seeder, audit_roles, baseline, run_suite):
+def test_routes_wider_than_the_peer_fail(seeder, audit_roles, regional_baseline, run_suite):
     ec2, pcx, (first, second) = peered(seeder, DEV)
     ec2.create_route(RouteTableId=first, DestinationCidrBlock="10.0.0.0/8", VpcPeeringConnectionId=pcx)
     ec2.create_route(RouteTableId=second, DestinationCidrBlock="0.0.0.0/0", VpcPeeringConnectionId=pcx)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     findings = suite.result(f"dev-{DEV}-{REGION}")["findings"]
     assert sorted((f["resource"].rsplit("/", 1)[1], f["problem"].split(", wider")[0]) for f in findings) == sorted([
         (first, f"routes 10.0.0.0/8 to {pcx}"), (second, f"routes 0.0.0.0/0 to {pcx}")])
@@ -45,9 +40,9 @@ def test_routes_wider_than_the_peer_fail(seeder, audit_roles, baseline, run_suit
 
 
 @pytest.mark.parametrize("operation", ["DescribeRouteTables", "DescribeVpcPeeringConnections"])
-def test_unreadable_routes_error(operation, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_routes_error(operation, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=regional_baseline)
     prod = suite.result(f"prod-{PROD}-{REGION}")
     assert prod["outcome"] == "error" and f"could not read ec2:{operation}" in prod["message"]
     assert suite.result(f"dev-{DEV}-{REGION}")["outcome"] == "passed"

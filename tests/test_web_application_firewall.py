@@ -3,30 +3,25 @@
 import pytest
 
 from compliance.demo.organization import distribution, load_balancer, web_acl
-from tests.conftest import DEV, PROD, write_baseline
+from tests.conftest import DEV, PROD, REGION
 
 CONTROLS = "controls/edge/test_web_application_firewall.py"
-REGION = "eu-west-1"
 
 
-@pytest.fixture
-def baseline(tmp_path):
-    return write_baseline(tmp_path / "baseline.yaml", regions=[REGION])
 
-
-def test_protected_and_internal_endpoints_pass(seeder, audit_roles, baseline, run_suite):
+def test_protected_and_internal_endpoints_pass(seeder, audit_roles, regional_baseline, run_suite):
     load_balancer(seeder, PROD, REGION, "shop", acl_arn=web_acl(seeder, PROD, REGION))
     load_balancer(seeder, PROD, REGION, "internal", scheme="internal")
     distribution(seeder, PROD, "shop.example.com", acl_arn=web_acl(seeder, PROD, "us-east-1", "CLOUDFRONT"))
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     assert {c: r["outcome"] for c, r in suite.of_account(PROD).items()} == {
         "alb-waf": "passed", "cloudfront-waf": "passed"}, suite.output
 
 
-def test_unprotected_endpoints_fail(seeder, audit_roles, baseline, run_suite):
+def test_unprotected_endpoints_fail(seeder, audit_roles, regional_baseline, run_suite):
     exposed = load_balancer(seeder, DEV, REGION, "exposed")
     bare = distribution(seeder, DEV, "bare.example.com")
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     dev = {c: [(f["resource"], f["problem"]) for f in r["findings"]] for c, r in suite.of_account(DEV).items()}
     assert dev == {"alb-waf": [(exposed, "the internet-facing load balancer has no AWS WAF web ACL")],
                    "cloudfront-waf": [(bare, "the distribution has no AWS WAF web ACL")]}
@@ -36,8 +31,9 @@ def test_unprotected_endpoints_fail(seeder, audit_roles, baseline, run_suite):
     ("elasticloadbalancing", "DescribeLoadBalancers", "alb-waf"),
     ("wafv2", "GetWebACLForResource", "alb-waf"),
     ("cloudfront", "ListDistributions", "cloudfront-waf")])
-def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, regional_baseline, run_suite,
+                               local_aws):
     load_balancer(seeder, PROD, REGION, "shop")
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=PROD)
-    suite = run_suite(CONTROLS, baseline=baseline)
+    suite = run_suite(CONTROLS, baseline=regional_baseline)
     assert {c for c, r in suite.of_account(PROD).items() if r["outcome"] == "error"} == {control}
