@@ -6,9 +6,10 @@ import yaml
 from compliance.errors import ConfigurationError
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the strings written, so that a schema
-    checks their format and every value stays plain JSON-able data."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's parser when PyYAML has it) that keeps dates as the
+    strings written, so that a schema checks their format and every value
+    stays plain JSON-able data."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -28,8 +29,12 @@ class YamlSource:
         except OSError as error:
             raise ConfigurationError(f"{self.path}: cannot read the file ({error.strerror})") from None
         try:
-            self.root = yaml.compose(text, Loader=_Loader)
-            self.data = yaml.load(text, Loader=_Loader)
+            loader = _Loader(text)
+            try:  # parsed once: the nodes keep their lines, the data is built from them
+                self.root = loader.get_single_node()
+                self.data = None if self.root is None else loader.construct_document(self.root)
+            finally:
+                loader.dispose()
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f"{self.path}:{mark.line + 1}" if mark else self.path
