@@ -24,9 +24,19 @@ def rest_api(seeder, account, logged):
     return api
 
 
+def http_api(seeder, account, logged):
+    gateway = seeder.client("apigatewayv2", account, REGION)
+    api = gateway.create_api(Name="events", ProtocolType="HTTP")["ApiId"]
+    settings = {"AccessLogSettings": {"DestinationArn": f"arn:aws:logs:{REGION}:{account}:log-group:http-access",
+                                      "Format": "$context.requestId"}} if logged else {}
+    gateway.create_stage(ApiId=api, StageName="live", **settings)
+    return api
+
+
 def test_logging_front_ends_pass(seeder, audit_roles, regional_baseline, run_suite):
     load_balancer(seeder, PROD, REGION, "shop", access_logs="prod-logs")
     rest_api(seeder, PROD, logged=True)
+    http_api(seeder, PROD, logged=True)
     distribution(seeder, PROD, "shop.example.com", log_bucket="prod-logs")
     suite = run_suite(CONTROLS, baseline=regional_baseline)
     assert {c: r["outcome"] for c, r in suite.of_account(PROD).items()} == {
@@ -36,18 +46,21 @@ def test_logging_front_ends_pass(seeder, audit_roles, regional_baseline, run_sui
 def test_silent_front_ends_fail(seeder, audit_roles, regional_baseline, run_suite):
     balancer = load_balancer(seeder, DEV, REGION, "internal", scheme="internal")
     api = rest_api(seeder, DEV, logged=False)
+    events = http_api(seeder, DEV, logged=False)
     bare = distribution(seeder, DEV, "bare.example.com")
     suite = run_suite(CONTROLS, baseline=regional_baseline)
     dev = {c: [(f["resource"], f["problem"]) for f in r["findings"]] for c, r in suite.of_account(DEV).items()}
     assert dev == {
         "web-access-logging": [(balancer, "access logging is off"), (
-            f"arn:aws:apigateway:{REGION}::/restapis/{api}/stages/live", "the stage writes no access log")],
+            f"arn:aws:apigateway:{REGION}::/restapis/{api}/stages/live", "the stage writes no access log"), (
+            f"arn:aws:apigateway:{REGION}::/apis/{events}/stages/live", "the HTTP API stage writes no access log")],
         "cloudfront-access-logging": [(bare, "the distribution writes no standard access log")]}
 
 
 @pytest.mark.parametrize("service, operation, control", [
     ("elasticloadbalancing", "DescribeLoadBalancerAttributes", "web-access-logging"),
     ("apigateway", "GetStages", "web-access-logging"),
+    ("apigateway", "GetApis", "web-access-logging"),
     ("cloudfront", "GetDistributionConfig", "cloudfront-access-logging"),
     ("logs", "DescribeDeliverySources", "cloudfront-access-logging")])
 def test_unreadable_api_errors(service, operation, control, seeder, audit_roles, regional_baseline, run_suite,

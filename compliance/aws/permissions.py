@@ -20,6 +20,8 @@ IAM_ACTIONS = {
     # API Gateway's management API is authorized by HTTP method.
     ("apigateway", "GetRestApis"): "apigateway:GET",
     ("apigateway", "GetStages"): "apigateway:GET",
+    ("apigatewayv2", "GetApis"): "apigateway:GET",
+    ("apigatewayv2", "GetStages"): "apigateway:GET",
 }
 
 

@@ -52,7 +52,9 @@ REST_READS = {
     "access-analyzer": ("rest-json", [("GET", re.compile(r"^/analyzer/?$"), "ListAnalyzers")]),
     "account": ("rest-json", [("POST", re.compile(r"^/getAlternateContact/?$"), "GetAlternateContact")]),
     "apigateway": ("rest-json", [("GET", re.compile(r"^/restapis/?$"), "GetRestApis"),
-                                 ("GET", re.compile(r"^/restapis/[^/]+/stages/?$"), "GetStages")]),
+                                 ("GET", re.compile(r"^/restapis/[^/]+/stages/?$"), "GetStages"),
+                                 ("GET", re.compile(r"^/v2/apis/?$"), "GetApis"),  # API Gateway v2 signs as apigateway
+                                 ("GET", re.compile(r"^/v2/apis/[^/]+/stages/?$"), "GetStages")]),
     "cloudfront": ("rest-xml", [("GET", re.compile(r"^/2020-05-31/distribution/?$"), "ListDistributions"),
                                 ("GET", re.compile(r"^/2020-05-31/distribution/[^/]+/config/?$"),
                                  "GetDistributionConfig")]),

@@ -39,3 +39,9 @@ def distribution_logging(api, home_region, distribution_id):
 def log_delivery_sources(api, region):
     """CloudWatch Logs delivery sources (standard logging v2: CloudFront and others)."""
     return api.read("logs", "DescribeDeliverySources", region)["deliverySources"]
+
+
+def http_api_stages(api, region):
+    """API Gateway v2 (HTTP and WebSocket) APIs of the region, each with its stages."""
+    return [{**http_api, "Stages": api.read("apigatewayv2", "GetStages", region, ApiId=http_api["ApiId"])["Items"]}
+            for http_api in sorted(api.read("apigatewayv2", "GetApis", region)["Items"], key=lambda a: a["ApiId"])]

@@ -1,4 +1,4 @@
-"""Web front ends log every request: load balancers, API Gateway stages, CloudFront."""
+"""Web front ends log every request: load balancers, API Gateway stages (REST, HTTP, WebSocket), CloudFront."""
 
 import pytest
 
@@ -24,6 +24,13 @@ def test_web_access_logging(web_front_ends, region_target, partition, evidence):
                 "--patch-operations op=replace,path=/accessLogSettings/destinationArn,value=<log group ARN>")
         for rest_api in web_front_ends["RestApis"] for stage in rest_api["Stages"]
         if not (stage.get("accessLogSettings") or {}).get("destinationArn")
+    ] + [
+        Finding(f"arn:{partition}:apigateway:{region}::/apis/{http_api['ApiId']}/stages/{stage['StageName']}",
+                f"the {http_api.get('ProtocolType', 'HTTP')} API stage writes no access log",
+                f"aws apigatewayv2 update-stage --api-id {http_api['ApiId']} --stage-name {stage['StageName']} "
+                "--access-log-settings DestinationArn=<log group ARN>,Format=<format>")
+        for http_api in web_front_ends["HttpApis"] for stage in http_api["Stages"]
+        if not (stage.get("AccessLogSettings") or {}).get("DestinationArn")
     ]
     assert not findings, evidence.failure(findings)
 
