@@ -176,6 +176,13 @@ def organization(seeder):
     return org.describe_organization()["Organization"]["Id"]
 
 
+@pytest.fixture
+def home_region_baseline(tmp_path):
+    """The organization's accounts with their roles, in the home region only:
+    for organization-wide controls."""
+    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
+
+
 def organization_baseline(path, **overrides):
     """A baseline naming the organization's accounts and their roles."""
     return write_baseline(path, accounts={"list": [

@@ -6,15 +6,11 @@ import pytest
 
 from compliance.demo.organization import create_bucket, create_organization_trail, write_digests
 from controls.cloudtrail.test_cloudtrail_digests import gaps
-from tests.conftest import DEV, LOG_ARCHIVE, MANAGEMENT, PROD, organization_baseline
+from tests.conftest import DEV, LOG_ARCHIVE, MANAGEMENT, PROD
 
 CONTROL = "controls/cloudtrail/test_cloudtrail_digests.py"
 ACCOUNTS = [MANAGEMENT, LOG_ARCHIVE, PROD, DEV]
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
 
 
 @pytest.fixture
@@ -25,36 +21,36 @@ def trail(seeder, organization):
 
 
 
-def test_an_hourly_chain_for_every_account_passes(seeder, trail, baseline, run_suite):
+def test_an_hourly_chain_for_every_account_passes(seeder, trail, home_region_baseline, run_suite):
     for account in ACCOUNTS:
         write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, account, "org-trail")
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "passed", suite.output
 
 
-def test_gaps_and_silent_accounts_fail(seeder, trail, baseline, run_suite):
+def test_gaps_and_silent_accounts_fail(seeder, trail, home_region_baseline, run_suite):
     for account in (MANAGEMENT, LOG_ARCHIVE):
         write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, account, "org-trail")
     write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, PROD, "org-trail", missing=(5, 6, 7))
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     problems = sorted(f["problem"].split(" from ")[0] + " (" + f["problem"].rsplit("(", 1)[1]
                       for f in suite.only()["findings"])
     assert problems == [f"no digest file for account {PROD} (4 hours)", f"no digest file for account {DEV} (24 hours)"]
 
 
-def test_no_validated_trail_in_the_archive_fails(seeder, organization, baseline, run_suite):
+def test_no_validated_trail_in_the_archive_fails(seeder, organization, home_region_baseline, run_suite):
     create_bucket(seeder, LOG_ARCHIVE, "org-archive")
     create_organization_trail(seeder, "org-trail", "org-archive", validation=False)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert [f["problem"] for f in suite.only()["findings"]] == [
         "no organization trail with log file validation delivers to the log-archive account"]
 
 
 @pytest.mark.parametrize("service, operation, account", [
     ("s3", "ListObjectsV2", LOG_ARCHIVE), ("organizations", "DescribeOrganization", MANAGEMENT)])
-def test_unreadable_api_errors(service, operation, account, seeder, trail, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(service, operation, account, seeder, trail, home_region_baseline, run_suite, local_aws):
     local_aws.inject("AccessDenied", "not authorized", service=service, operation=operation, account=account)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "error" and f"could not read {service}:{operation}" in suite.only()["message"]
 
 

@@ -5,15 +5,11 @@ import json
 import pytest
 
 from compliance.demo.organization import create_organization_trail
-from tests.conftest import MANAGEMENT, organization_baseline
+from tests.conftest import MANAGEMENT
 
 CONTROL = "controls/cloudtrail/test_cloudtrail_tamper_alerts.py"
 EVERY_CALL = {"source": ["aws.cloudtrail"], "detail-type": ["AWS API Call via CloudTrail"]}
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
 
 
 @pytest.fixture
@@ -32,28 +28,28 @@ def rule(seeder, name, pattern, target=True, state="ENABLED"):
 
 
 
-def test_rules_reacting_to_every_tampering_call_pass(seeder, trail, baseline, run_suite):
+def test_rules_reacting_to_every_tampering_call_pass(seeder, trail, home_region_baseline, run_suite):
     rule(seeder, "stop", {**EVERY_CALL, "detail": {"eventName": ["StopLogging"]}})
     rule(seeder, "change", {**EVERY_CALL, "detail": {"eventName": [{"anything-but": ["StopLogging"]}],
                                                      "requestParameters": {"name": [trail]}}})
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "passed", suite.output
 
 
-def test_uncovered_calls_are_named(seeder, trail, baseline, run_suite):
+def test_uncovered_calls_are_named(seeder, trail, home_region_baseline, run_suite):
     rule(seeder, "stop-untargeted", {**EVERY_CALL, "detail": {"eventName": ["StopLogging"]}}, target=False)
     rule(seeder, "delete-disabled", {**EVERY_CALL, "detail": {"eventName": ["DeleteTrail"]}}, state="DISABLED")
     rule(seeder, "update-by-root-only", {**EVERY_CALL, "detail": {"eventName": ["UpdateTrail"],
                                                                   "userIdentity": {"type": ["Root"]}}})
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert [(f["resource"], f["problem"]) for f in suite.only()["findings"]] == [(
         trail, "no enabled EventBridge rule with a target reacts to StopLogging, UpdateTrail, DeleteTrail")]
 
 
 @pytest.mark.parametrize("operation", ["ListRules", "ListTargetsByRule"])
-def test_unreadable_api_errors(operation, seeder, trail, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(operation, seeder, trail, home_region_baseline, run_suite, local_aws):
     rule(seeder, "stop", {**EVERY_CALL, "detail": {"eventName": ["StopLogging"]}})
     local_aws.inject("AccessDeniedException", "not authorized", service="events", operation=operation,
                      account=MANAGEMENT)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "error" and f"could not read events:{operation}" in suite.only()["message"]

@@ -4,16 +4,12 @@ import json
 
 import pytest
 
-from tests.conftest import DEV, LOG_ARCHIVE, MANAGEMENT, PROD, organization_baseline
+from tests.conftest import DEV, LOG_ARCHIVE, MANAGEMENT, PROD
 
 CONTROL = "controls/organization/test_guardrails.py"
 DENY_LEAVING = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Deny", "Action": "organizations:LeaveOrganization", "Resource": "*"}]})
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
 
 
 @pytest.fixture
@@ -36,32 +32,32 @@ def workloads_ou(orgs, *accounts):
 
 
 
-def test_guardrails_on_the_root_pass(orgs, baseline, run_suite):
+def test_guardrails_on_the_root_pass(orgs, home_region_baseline, run_suite):
     root, _ = workloads_ou(orgs, PROD, DEV)
     orgs.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     scp(orgs, root)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "passed", suite.output
 
 
-def test_accounts_outside_the_guarded_ou_fail(orgs, baseline, run_suite):
+def test_accounts_outside_the_guarded_ou_fail(orgs, home_region_baseline, run_suite):
     root, unit = workloads_ou(orgs, PROD)
     orgs.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
     scp(orgs, unit)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     unguarded = sorted(f["resource"].split(":")[4] for f in suite.only()["findings"])
     assert unguarded == sorted([LOG_ARCHIVE, DEV])  # SCPs never bind the management account: not judged
 
 
-def test_scps_not_enabled_fail(orgs, baseline, run_suite):
-    suite = run_suite(CONTROL, baseline=baseline)
+def test_scps_not_enabled_fail(orgs, home_region_baseline, run_suite):
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert [f["problem"] for f in suite.only()["findings"]] == [
         "service control policies are not enabled at the organization's root"]
 
 
 @pytest.mark.parametrize("operation", ["ListRoots", "ListParents", "ListPoliciesForTarget"])
-def test_unreadable_api_errors(operation, orgs, baseline, run_suite, local_aws):
+def test_unreadable_api_errors(operation, orgs, home_region_baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="organizations", operation=operation,
                      account=MANAGEMENT)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "error"

@@ -2,18 +2,12 @@
 
 import json
 
-import pytest
-
-from tests.conftest import LOG_ARCHIVE, MANAGEMENT, organization_baseline
+from tests.conftest import LOG_ARCHIVE, MANAGEMENT
 
 CONTROL = "controls/organization/test_policy_delegation.py"
 ACTIONS = ["organizations:CreatePolicy", "organizations:UpdatePolicy", "organizations:DeletePolicy",
            "organizations:AttachPolicy", "organizations:DetachPolicy"]
 
-
-@pytest.fixture
-def baseline(tmp_path):
-    return organization_baseline(tmp_path / "baseline.yaml", regions=["us-east-1"])
 
 
 def delegation(seeder, account, actions, resource="*"):
@@ -24,27 +18,27 @@ def delegation(seeder, account, actions, resource="*"):
 
 
 
-def test_a_member_allowed_every_policy_action_passes(seeder, organization, baseline, run_suite):
+def test_a_member_allowed_every_policy_action_passes(seeder, organization, home_region_baseline, run_suite):
     delegation(seeder, LOG_ARCHIVE, ["organizations:*Policy", "organizations:Describe*", "organizations:List*"],
                resource=[f"arn:aws:organizations::{MANAGEMENT}:policy/*", f"arn:aws:organizations::{MANAGEMENT}:*"])
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "passed", suite.output
     assert suite.only()["evidence"]["delegated_to"] == [f"arn:aws:iam::{LOG_ARCHIVE}:role/any-caller"]
 
 
-def test_missing_partial_and_self_delegation_fail(seeder, organization, baseline, run_suite):
-    suite = run_suite(CONTROL, baseline=baseline)
+def test_missing_partial_and_self_delegation_fail(seeder, organization, home_region_baseline, run_suite):
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert [f["problem"] for f in suite.only()["findings"]] == ["the organization has no delegation policy"]
     delegation(seeder, LOG_ARCHIVE, ACTIONS[:2])
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["findings"][0]["problem"].startswith("the delegation policy allows no member account all of")
     delegation(seeder, MANAGEMENT, ACTIONS)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "failed"
 
 
-def test_unreadable_policy_errors(seeder, organization, baseline, run_suite, local_aws):
+def test_unreadable_policy_errors(seeder, organization, home_region_baseline, run_suite, local_aws):
     local_aws.inject("AccessDeniedException", "not authorized", service="organizations",
                      operation="DescribeResourcePolicy", account=MANAGEMENT)
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "error"
