@@ -82,8 +82,9 @@ def wildcard(pattern, case_sensitive=True):
     return re.compile(f"^{body}$", 0 if case_sensitive else re.IGNORECASE | re.DOTALL)
 
 
-def _wildcard_match(patterns, value, case_sensitive=True):
-    return any(wildcard(p, case_sensitive).match(value) for p in patterns)
+def matches_any(patterns, value, case_sensitive=True):
+    """True when one of ``patterns`` (a pattern or a list) matches ``value``."""
+    return any(wildcard(p, case_sensitive).match(value) for p in as_list(patterns))
 
 
 def _principal_matches(element, request):
@@ -188,15 +189,15 @@ def statement_applies(statement, request):
         return False
     if "NotPrincipal" in statement and _principal_matches(statement["NotPrincipal"], request):
         return False
-    if "Action" in statement and not _wildcard_match(as_list(statement["Action"]), request.action, False):
+    if "Action" in statement and not matches_any(statement["Action"], request.action, False):
         return False
-    if "NotAction" in statement and _wildcard_match(as_list(statement["NotAction"]), request.action, False):
+    if "NotAction" in statement and matches_any(statement["NotAction"], request.action, False):
         return False
     resources = {k: [_substitute(p, request) for p in as_list(statement[k])]
                  for k in ("Resource", "NotResource") if k in statement}
-    if "Resource" in resources and not _wildcard_match(resources["Resource"], request.resource):
+    if "Resource" in resources and not matches_any(resources["Resource"], request.resource):
         return False
-    if "NotResource" in resources and _wildcard_match(resources["NotResource"], request.resource):
+    if "NotResource" in resources and matches_any(resources["NotResource"], request.resource):
         return False
     return _conditions_hold(statement, request)
 
@@ -232,11 +233,10 @@ def _fixed_cidr(value):
     return network.prefixlen >= BROADEST_FIXED_PREFIX[network.version]
 
 
-def addresses_outside(document):
+def addresses_outside(document, key="aws:SourceIp"):
     """Addresses of OUTSIDER_IPS that lie outside every fixed CIDR the policy
-    names for aws:SourceIp: where a caller from "any network" may stand."""
-    named = [ipaddress.ip_network(str(v), strict=False) for v in condition_values(document, "aws:SourceIp")
-             if _fixed_cidr(v)]
+    names for ``key``: where a caller from "any network" may stand."""
+    named = [ipaddress.ip_network(str(v), strict=False) for v in condition_values(document, key) if _fixed_cidr(v)]
     return [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in network for network in named)]
 
 
@@ -259,9 +259,7 @@ class Organization:
 def _choices(document, key, organization=None):
     """The values an outsider can give ``key`` (None: absent)."""
     if key in ("aws:sourceip", "aws:vpcsourceip"):
-        fixed = [ipaddress.ip_network(str(v), strict=False) for v in condition_values(document, key) if _fixed_cidr(v)]
-        outside = [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in net for net in fixed)]
-        return [None, *outside[:1]]
+        return [None, *addresses_outside(document, key)[:1]]
     if key in ORIGIN_KEYS:  # its own value, or one that a wildcard admits (AWS: a wildcard is not fixed)
         named = condition_values(document, key)
         held = {_filled(v) for v in named if re.search(r"[*?]|\$\{", str(v))}
@@ -292,7 +290,7 @@ def _candidate_actions(document, statement, service):
     so that a Deny of part of a wildcard is weighed for that part."""
     own = as_list(statement["Action"]) if "Action" in statement else [f"{service}:AnyActionNotListed"]
     named = [a for a in _elements(document, "Action") + _elements(document, "NotAction") if "*" not in a and "?" not in a]
-    return own + sorted({a for a in named if "Action" not in statement or _wildcard_match(own, a, False)})
+    return own + sorted({a for a in named if "Action" not in statement or matches_any(own, a, False)})
 
 
 def _candidate_resources(document, resources):
@@ -322,7 +320,8 @@ def _principals(document, organization):
     return found
 
 
-def _principal_context(principal):
+def principal_context(principal):
+    """The condition keys AWS sets from the caller's ARN (none for an anonymous caller)."""
     if principal is None:
         return {}
     return {"aws:principalaccount": principal.split(":")[4], "aws:principalarn": principal}
@@ -348,7 +347,7 @@ def outsider_access(document, resources, service, organization=None):
             continue
         requests = (
             Request(action=action, resource=resource, principal=principal,
-                    context={**context, **_principal_context(principal)})
+                    context={**context, **principal_context(principal)})
             for principal in _principals(document, organization)
             for context in contexts
             for action in _candidate_actions(document, statement, service)

@@ -14,8 +14,9 @@ from compliance.policy_language import (
     addresses_outside,
     as_list,
     evaluate,
+    matches_any,
+    principal_context,
     statements,
-    wildcard,
 )
 
 # A session without MFA, over TLS, not through an AWS service, from no VPC.
@@ -28,16 +29,12 @@ def merged(documents):
     return {"Version": "2012-10-17", "Statement": [s for d in documents for s in statements(d)]}
 
 
-def _covers(patterns, action):
-    return any(wildcard(p, case_sensitive=False).match(action) for p in as_list(patterns))
-
-
 def resources_for(document, action):
     """Resources to ask about: each Allow statement's own resource patterns
     (filled in) where its Action takes ``action``, and one name that only "*" matches."""
     found = {"x-any-resource"}
     for statement in statements(document):
-        if statement.get("Effect") == ALLOW and "Action" in statement and _covers(statement["Action"], action):
+        if statement.get("Effect") == ALLOW and "Action" in statement and matches_any(statement["Action"], action, case_sensitive=False):
             found |= {r.replace("*", "x").replace("?", "x") for r in as_list(statement.get("Resource", []))}
     return sorted(found)
 
@@ -73,6 +70,5 @@ def assumable_unguarded(trust, role_arn):
     network outside every CIDR it names."""
     return [caller for caller in trusted_callers(trust) if any(
         evaluate(trust, Request("sts:AssumeRole", role_arn, principal=caller, context={
-            **UNGUARDED_CONTEXT, "aws:SourceIp": ip, "aws:PrincipalArn": caller,
-            "aws:PrincipalAccount": caller.split(":")[4]})) == ALLOW
+            **UNGUARDED_CONTEXT, "aws:SourceIp": ip, **principal_context(caller)})) == ALLOW
         for ip in addresses_outside(trust))]

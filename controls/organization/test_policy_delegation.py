@@ -3,13 +3,13 @@
 import pytest
 
 from compliance.evidence import Finding, root_arn
-from compliance.policy_language import ALLOW, Request, evaluate
+from compliance.policy_language import ALLOW, Request, evaluate, principal_context
 from compliance.privilege import resources_for, trusted_callers
 
 
 def delegates(policy, caller, actions):
     """True when the delegation policy allows ``caller`` every one of ``actions``."""
-    context = {"aws:PrincipalArn": caller, "aws:PrincipalAccount": caller.split(":")[4]}
+    context = principal_context(caller)
     return all(any(evaluate(policy, Request(action, resource, principal=caller, context=context)) == ALLOW
                    for resource in resources_for(policy, action)) for action in actions)
 
