@@ -2,9 +2,11 @@
 distributions, and the AWS WAF web ACLs in front of them."""
 
 
-def load_balancers(api, region):
+def application_load_balancers(api, region):
+    """The region's Application Load Balancers (Network and Gateway ones left out)."""
     answer = api.read("elbv2", "DescribeLoadBalancers", region)
-    return sorted(answer["LoadBalancers"], key=lambda lb: lb["LoadBalancerArn"])
+    return sorted((lb for lb in answer["LoadBalancers"] if lb.get("Type") == "application"),
+                  key=lambda lb: lb["LoadBalancerArn"])
 
 
 def web_acl_for(api, region, resource_arn):

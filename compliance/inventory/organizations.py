@@ -15,6 +15,11 @@ def active_accounts(api, home_region):
     return sorted(accounts, key=lambda a: a["Id"])
 
 
+def member_ids(api, home_region):
+    """IDs of the organization's ACTIVE accounts, sorted."""
+    return [a["Id"] for a in active_accounts(api, home_region)]
+
+
 def organization(api, home_region):
     """``DescribeOrganization``: Id, Arn, MasterAccountId, FeatureSet."""
     return api.read("organizations", "DescribeOrganization", home_region)["Organization"]
@@ -32,7 +37,7 @@ def account_paths(api, home_region):
                              ParentId=parent_id)["OrganizationalUnits"]:
             walk(unit["Id"], f"{path}/{unit['Name']}".lstrip("/"))
 
-    for root in api.read("organizations", "ListRoots", home_region)["Roots"]:
+    for root in roots(api, home_region):
         walk(root["Id"], "")
     return paths
 
