@@ -64,8 +64,7 @@ def _text_filter(kind, operand, value):
     if not isinstance(value, str):
         return False
     if isinstance(operand, dict):  # {"prefix": {"equals-ignore-case": "..."}}
-        operand, value = operand.get("equals-ignore-case", ""), value.lower()
-        operand = operand.lower()
+        operand, value = operand.get("equals-ignore-case", "").lower(), value.lower()
     return value.startswith(operand) if kind == "prefix" else value.endswith(operand)
 
 

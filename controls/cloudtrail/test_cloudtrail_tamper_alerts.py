@@ -22,10 +22,10 @@ def api_call(event_name, trail_arn, region, account_id):
 
 def unalerted(trail, account_id):
     """The tampering calls on the trail that no enabled rule with a target reacts to."""
-    rules = [(json.loads(r["EventPattern"]), r) for r in trail["Rules"] if r["Targets"]]
+    patterns = [json.loads(r["EventPattern"]) for r in trail["Rules"] if r["Targets"]]
     return [name for name in TAMPERING
             if not any(matches(pattern, api_call(name, trail["TrailARN"], trail["HomeRegion"], account_id))
-                       for pattern, _ in rules)]
+                       for pattern in patterns)]
 
 
 @pytest.mark.control("cloudtrail-tamper-alerts")
