@@ -94,11 +94,11 @@ def init_baseline(args):
     if output.exists() and not args.force:
         raise ConfigurationError(f"{output} exists; choose another --output or pass --force")
     connection = Connection(Meter(), endpoint_url=args.endpoint_url)
-    session = connection.session(profile=args.profile)
-    identity = caller_identity(connection, session, args.home_region)
+    credentials = connection.starting_credentials(args.profile)
+    identity = caller_identity(connection, credentials, args.home_region)
     with tempfile.TemporaryDirectory() as store_dir:
         api = AccountApi(identity["Account"], connection, ResponseStore(store_dir, connection.meter),
-                         lambda: session, identity=f"{identity['Account']}/starting-identity")
+                         lambda: credentials, identity=f"{identity['Account']}/starting-identity")
         organization, accounts = starter_baseline(api, args.home_region, args.audit_role)
     output.write_text(render(organization, accounts, args.home_region, args.audit_role))
     print(f"wrote {output}: {len(accounts)} accounts of {organization['Id']}; review the inferred roles, "

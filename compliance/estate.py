@@ -36,18 +36,13 @@ class Access:
         return asdict(self)
 
 
-# Accounts whose boto3 session and clients a process keeps: clients cost about
-# 100 kB each, and thousands of accounts x regions x services add up.
-LIVE_ACCOUNTS = 32
-
-
 class Estate:
     def __init__(self, access, meter, credentials=None):
         self.access = access
         self.meter = meter
         self.connection = Connection(meter, access.endpoint_url, access.max_attempts, access.max_pool)
         self.store = ResponseStore(access.store_dir, meter, replay=access.replay)
-        self.base_session = self.connection.session(profile=access.profile)
+        self.base_credentials = self.connection.starting_credentials(access.profile)
         self.credentials = dict(credentials or {})
         self._apis = {}
         self._lock = threading.Lock()
@@ -55,7 +50,7 @@ class Estate:
     def assumer(self, account_id):
         return RoleAssumer(
             self.connection,
-            self.base_session,
+            self.base_credentials,
             role_arn(self.access.partition, account_id, self.access.role_name),
             self.access.session_name,
             self.access.external_id,
@@ -64,22 +59,15 @@ class Estate:
         )
 
     def api(self, account_id):
-        """The account's API through its audit role.
-
-        Only the most recently used accounts keep their session and clients
-        (tests of one account run together); an account used again later gets
-        a new session from the credentials already obtained, not a new
-        AssumeRole.
-        """
+        """The account's API through its audit role (a few hundred bytes: the
+        clients are the connection's, shared by every account)."""
         with self._lock:
-            api = self._apis.pop(account_id, None) or AccountApi(
-                account_id, self.connection, self.store, lambda: self._session(account_id))
-            self._apis[account_id] = api  # most recently used last
-            while len(self._apis) > LIVE_ACCOUNTS:
-                self._apis.pop(next(iter(self._apis)))
-            return api
+            if account_id not in self._apis:
+                self._apis[account_id] = AccountApi(
+                    account_id, self.connection, self.store, lambda: self._credentials(account_id))
+            return self._apis[account_id]
 
-    def _session(self, account_id):
+    def _credentials(self, account_id):
         assumer = self.assumer(account_id)
         with self._lock:
             metadata = self.credentials.get(account_id)
@@ -87,7 +75,7 @@ class Estate:
             metadata = assumer.fetch()
             with self._lock:
                 self.credentials[account_id] = metadata
-        return assumer.session(metadata)
+        return assumer.credentials(metadata)
 
     def starting_api(self, account_id):
         """The API of the starting identity's own account, without assuming a role."""
@@ -95,6 +83,6 @@ class Estate:
             account_id,
             self.connection,
             self.store,
-            lambda: self.base_session,
+            lambda: self.base_credentials,
             identity=f"{account_id}/starting-identity",
         )

@@ -213,7 +213,7 @@ def prepare(options, command_line):
     )
     try:
         estate = Estate(provisional, meter)
-        identity = caller_identity(estate.connection, estate.base_session, baseline.home_region)
+        identity = caller_identity(estate.connection, estate.base_credentials, baseline.home_region)
         estate.access = replace(provisional, partition=partition_of(identity["Arn"]))
         scope, _ = scopes.resolve(baseline, estate, identity["Account"], options.shard)
     except Exception:

@@ -41,26 +41,27 @@ def test_guard_refuses_before_anything_is_sent(offline):
     meter = Meter()
     # Port 9 (discard) on loopback: had the request been sent, it would fail differently.
     connection = Connection(meter, endpoint_url="http://127.0.0.1:9", max_attempts=1)
-    session = connection.session()
-    with pytest.raises(ReadOnlyViolation, match=r"refused kms:ScheduleKeyDeletion: the compliance suite is read-only"):
-        connection.client(session, "kms", "eu-west-1").schedule_key_deletion(KeyId="k")
-    with pytest.raises(ReadOnlyViolation, match=r"refused s3:PutObject"):
-        connection.client(session, "s3", "eu-west-1").put_object(Bucket="b", Key="k", Body=b"x")
+    with connection.signed_as(connection.starting_credentials()):
+        with pytest.raises(ReadOnlyViolation, match=r"refused kms:ScheduleKeyDeletion: the compliance suite is read-only"):
+            connection.client("kms", "eu-west-1").schedule_key_deletion(KeyId="k")
+        with pytest.raises(ReadOnlyViolation, match=r"refused s3:PutObject"):
+            connection.client("s3", "eu-west-1").put_object(Bucket="b", Key="k", Body=b"x")
     assert sum(meter.requests.values()) == 0
 
 
-def test_guard_is_installed_on_assumed_role_sessions(local_aws, seeder, audit_roles, offline):
+def test_guard_applies_to_requests_signed_as_an_audit_role(local_aws, seeder, audit_roles, offline):
     from compliance.aws.sessions import RoleAssumer
     from compliance.demo.organization import EXTERNAL_ID
     from tests.conftest import PROD
 
     connection = Connection(Meter(), endpoint_url=local_aws.url)
-    assumer = RoleAssumer(connection, connection.session(), f"arn:aws:iam::{PROD}:role/ComplianceAudit",
+    assumer = RoleAssumer(connection, connection.starting_credentials(), f"arn:aws:iam::{PROD}:role/ComplianceAudit",
                           "test", EXTERNAL_ID, 900, "us-east-1")
-    kms = connection.client(assumer.session(), "kms", "us-east-1")
-    assert kms.list_keys()["Keys"] == []
-    with pytest.raises(ReadOnlyViolation):
-        kms.create_key()
+    kms = connection.client("kms", "us-east-1")
+    with connection.signed_as(assumer.credentials()):
+        assert kms.list_keys()["Keys"] == []
+        with pytest.raises(ReadOnlyViolation):
+            kms.create_key()
     assert not any(r.get("operation") == "CreateKey" for r in local_aws.injector.log)
 
 

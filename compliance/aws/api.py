@@ -17,18 +17,19 @@ from compliance.errors import AccountUnreachable, ApiUnreadable
 class AccountApi:
     """The API of one account through one identity (by default its audit role).
 
-    ``identity`` names the identity in memo keys, so that answers read as the
-    starting identity are never confused with the audit role's.
+    ``credentials_factory`` returns the identity's botocore credentials, and is
+    called on the first request. ``identity`` names the identity in memo keys,
+    so that answers read as the starting identity are never confused with the
+    audit role's.
     """
 
-    def __init__(self, account_id, connection, store, session_factory, identity=None):
+    def __init__(self, account_id, connection, store, credentials_factory, identity=None):
         self.account_id = account_id
         self.identity = identity or account_id
         self.connection = connection
         self.store = store
-        self._session_factory = session_factory
-        self._session = None
-        self._clients = {}
+        self._credentials_factory = credentials_factory
+        self._credentials = None
         self._lock = threading.Lock()
 
     def read(self, service, operation, region, absent=(), **params):
@@ -77,12 +78,13 @@ class AccountApi:
 
     def _fetch(self, service, operation, region, params):
         try:
-            client = self._client(service, region)
+            client = self.connection.client(service, region)
             method = botocore.xform_name(operation)
-            if client.can_paginate(method):
-                response = client.get_paginator(method).paginate(**params).build_full_result()
-            else:
-                response = getattr(client, method)(**params)
+            with self.connection.signed_as(self._identity_credentials()):
+                if client.can_paginate(method):
+                    response = client.get_paginator(method).paginate(**params).build_full_result()
+                else:
+                    response = getattr(client, method)(**params)
         except ClientError as error:
             details = error.response.get("Error", {})
             return {"error": {"code": details.get("Code", "Unknown"), "message": details.get("Message", str(error))}}
@@ -91,10 +93,8 @@ class AccountApi:
         response.pop("ResponseMetadata", None)
         return {"response": response}
 
-    def _client(self, service, region):
+    def _identity_credentials(self):
         with self._lock:
-            if self._session is None:
-                self._session = self._session_factory()
-            if (service, region) not in self._clients:
-                self._clients[service, region] = self.connection.client(self._session, service, region)
-            return self._clients[service, region]
+            if self._credentials is None:
+                self._credentials = self._credentials_factory()
+            return self._credentials
