@@ -82,7 +82,7 @@ def main():
     synthetic_recording.clone(template, work / "recording", args.accounts)
     prepared = time.monotonic() - began
     run_seconds = suite.run("-n", args.workers, *CONTROLS, f"--replay={work / 'recording'}",
-                            f"--reports-dir={work / 'reports'}")
+                            f"--reports-dir={work / 'reports'}").wall_seconds
     results = json.loads((work / "reports" / "results.json").read_text())
     report = work / "reports" / "report.html"
     timings = browser_timings(report, work)

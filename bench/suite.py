@@ -2,10 +2,13 @@
 offline credentials, failing the benchmark unless pytest finished (exit 0:
 all passed, 1: some controls failed)."""
 
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,11 +22,33 @@ def env():
     return found
 
 
+@dataclass
+class Usage:
+    """What one run of the suite took, its worker processes included."""
+
+    wall_seconds: float
+    cpu_seconds: float
+    peak_mb: float  # the largest process's peak resident memory
+
+
+# Runs a command and writes its processes' CPU seconds and peak memory (kB).
+# A small process of its own starts pytest: a child forked straight from a
+# benchmark that holds a large moto estate would count the estate's pages in
+# its peak memory.
+_MEASURED = ("import json, resource, subprocess, sys; code = subprocess.call(sys.argv[2:]); "
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+             "open(sys.argv[1], 'w').write(json.dumps([u.ru_utime + u.ru_stime, u.ru_maxrss])); sys.exit(code)")
+
+
 def run(*args, what="the suite"):
-    """Run ``pytest *args`` from the repository; return its wall seconds."""
+    """Run ``pytest *args`` from the repository; return its Usage."""
     began = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", *args],
-                          cwd=ROOT, env=env(), capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        sys.exit(f"{what} did not complete (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return time.monotonic() - began
+    with tempfile.TemporaryDirectory() as scratch:
+        figures = Path(scratch) / "usage.json"
+        done = subprocess.run([sys.executable, "-c", _MEASURED, str(figures), sys.executable, "-m", "pytest",
+                               f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", *args],
+                              cwd=ROOT, env=env(), capture_output=True, text=True)
+        if done.returncode not in (0, 1):
+            sys.exit(f"{what} did not complete (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+        cpu_seconds, peak_kb = json.loads(figures.read_text())
+    return Usage(time.monotonic() - began, cpu_seconds, peak_kb / 1024)

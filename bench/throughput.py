@@ -21,7 +21,6 @@ sees every request of either tool. Prints figures; asserts nothing.
 import argparse
 import json
 import os
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -33,10 +32,10 @@ CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "cont
 
 
 def run_suite(args, work, url, extra=(), reports="reports"):
-    wall = suite.run("-n", str(args.workers), *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}",
-                     f"--endpoint-url={url}", f"--max-concurrency={args.concurrency}",
-                     f"--reports-dir={work / reports}")
-    return wall, json.loads((work / reports / "results.json").read_text())
+    usage = suite.run("-n", str(args.workers), *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}",
+                      f"--endpoint-url={url}", f"--max-concurrency={args.concurrency}",
+                      f"--reports-dir={work / reports}")
+    return usage, json.loads((work / reports / "results.json").read_text())
 
 
 def served(server):
@@ -67,18 +66,15 @@ def main():
     server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml")
     try:
         if not args.cold:
-            warm_wall, _ = run_suite(args, work, server.url, reports="warm-up")
-            print(f"warm-up run (unmeasured, no latency) {warm_wall:.1f} s", flush=True)
+            warm, _ = run_suite(args, work, server.url, reports="warm-up")
+            print(f"warm-up run (unmeasured, no latency) {warm.wall_seconds:.1f} s", flush=True)
         server.latency = args.latency_ms / 1000
         before = served(server)
-        suite_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         server_cpu = time.process_time()  # this process serves moto: its CPU is the server's
-        wall, results = run_suite(args, work, server.url, ("-m", "cis") if args.prowler else ())
+        usage, results = run_suite(args, work, server.url, ("-m", "cis") if args.prowler else ())
         after = served(server)
         server_cpu = time.process_time() - server_cpu
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the suite's processes, before Prowler runs
-        peak_mb = children.ru_maxrss / 1024
-        suite_cpu = (children.ru_utime + children.ru_stime) - (suite_before.ru_utime + suite_before.ru_stime)
+        wall = usage.wall_seconds
         if args.prowler:
             executable = prowler.install()
             items = cis_items(results)
@@ -111,10 +107,10 @@ def main():
               f"{100 * rate / ceiling:.0f}% reached")
     print(f"server CPU              {server_cpu:.1f} s of {wall:.1f} s wall ({100 * server_cpu / wall:.0f}% of one core: "
           "moto's own work, which real AWS does not take from this machine)")
-    print(f"suite CPU               {suite_cpu:.1f} s ({suite_cpu / wall:.1f} cores on average; "
+    print(f"suite CPU               {usage.cpu_seconds:.1f} s ({usage.cpu_seconds / wall:.1f} cores on average; "
           f"this machine has {os.cpu_count()})")
     print(f"time to first result    {results['run']['seconds_to_first_result']:.1f} s")
-    print(f"peak memory (largest process) {peak_mb:.0f} MB")
+    print(f"peak memory (largest process) {usage.peak_mb:.0f} MB")
     if args.prowler:
         print(f"\nsame estate, CIS v5.0.0 items {', '.join(items)}")
         print(f"{'':24}{'this suite':>12}{'Prowler ' + prowler.VERSION:>16}{'ratio':>8}")
