@@ -58,4 +58,4 @@ def test_cloudtrail_organization_trail(organization_trails, management_account, 
             "the management account has no organization trail",
             "aws cloudtrail create-trail --is-organization-trail --is-multi-region-trail ... from the management account",
         )]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

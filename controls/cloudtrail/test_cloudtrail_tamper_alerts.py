@@ -41,4 +41,4 @@ def test_cloudtrail_tamper_alerts(trail_tamper_rules, management_account, partit
     ] or ([] if trail_tamper_rules else [Finding(root_arn(partition, management_account.id),
                                                  "the management account has no organization trail",
                                                  "create one (see cloudtrail-organization-trail)")])
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -32,7 +32,7 @@ def test_config_recording(config_recording, region_target, partition, evidence):
         or [Finding(where, "no configuration recorder", fix)])
     if not config_recording["DeliveryChannels"]:
         findings.append(Finding(where, "no delivery channel", fix))
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("guardduty-enabled")
@@ -44,7 +44,7 @@ def test_guardduty_enabled(guardduty_detectors, region_target, partition, eviden
         "no enabled detector" if not guardduty_detectors else
         f"detector {guardduty_detectors[0]['DetectorId']} is {guardduty_detectors[0].get('Status')}",
         f"aws guardduty create-detector --enable --region {region_target.region}")]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("guardduty-delegated-admin")
@@ -61,7 +61,7 @@ def test_guardduty_delegated_admin(guardduty_administrators, security_account, m
         for region, admins in guardduty_administrators.items()
         if not any(a["AdminAccountId"] == security_account.id and a.get("AdminStatus") == "ENABLED" for a in admins)
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("inspector-ec2-scanning")
@@ -74,7 +74,7 @@ def test_inspector_ec2_scanning(inspector_status, region_target, partition, evid
         f"({'no status reported' if inspector_status is None else f'EC2 scanning {ec2}'})",
         f"aws inspector2 enable --resource-types EC2 --region {region_target.region} (or enable it for the "
         "organization from Inspector's delegated administrator)")]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 def aggregated_regions(aggregator, account_id, organization_accounts):
@@ -106,7 +106,7 @@ def test_config_aggregated(config_aggregation, organization_scope, security_acco
                 "aws configservice put-configuration-aggregator in the security account with "
                 "--organization-aggregation-source AllAwsRegions=true (the account delegated for "
                 "config.amazonaws.com), or account sources naming this account"))
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 REQUIRED_STANDARDS = {"cis-aws-foundations-benchmark": "CIS AWS Foundations Benchmark", "pci-dss": "PCI DSS"}
@@ -124,4 +124,4 @@ def test_security_hub_enabled(security_hub, region_target, partition, evidence):
         ready = [s["StandardsArn"] for s in security_hub["Standards"] if s.get("StandardsStatus") == "READY"]
         findings = [Finding(where, f"the {name} standard is not enabled (READY)", fix)
                     for key, name in REQUIRED_STANDARDS.items() if not any(f"/{key}/" in arn for arn in ready)]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

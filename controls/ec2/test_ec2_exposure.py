@@ -16,7 +16,7 @@ def test_ebs_default_encryption(ebs_encryption_by_default, region_target, eviden
         f"arn:aws:ec2:{region_target.region}:{region_target.account.id}:ebs-encryption-by-default",
         "new EBS volumes are not encrypted by default",
         f"aws ec2 enable-ebs-encryption-by-default --region {region_target.region}")]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("ec2-images-and-snapshots-not-public")
@@ -35,7 +35,7 @@ def test_ec2_images_and_snapshots_not_public(owned_snapshots_and_images, region_
         for snapshot in owned_snapshots_and_images["Snapshots"]
         if {"Group": "all"} in snapshot["CreateVolumePermissions"]
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 def captures_rejected_traffic(flow_log):
@@ -52,4 +52,4 @@ def test_vpc_flow_logs(vpc_flow_logs, region_target, evidence):
                 "--log-destination-type cloud-watch-logs --log-group-name <group> --deliver-logs-permission-arn <role>")
         for vpc in vpc_flow_logs if not any(map(captures_rejected_traffic, vpc["FlowLogs"]))
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -14,7 +14,7 @@ def test_alb_waf(public_load_balancers, evidence):
                 f"aws wafv2 associate-web-acl --web-acl-arn <regional web ACL> --resource-arn {lb['LoadBalancerArn']}")
         for lb in public_load_balancers if not lb["WebACL"]
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("cloudfront-waf")
@@ -27,4 +27,4 @@ def test_cloudfront_waf(cloudfront_distributions, evidence):
                 "ARN (created in us-east-1)")
         for d in cloudfront_distributions if not d.get("WebACLId")
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -15,4 +15,4 @@ def test_efs_encrypted(efs_file_systems, evidence):
                 "with AWS DataSync; encryption cannot be turned on for an existing one")
         for f in efs_file_systems if not f.get("Encrypted")
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

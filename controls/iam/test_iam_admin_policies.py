@@ -22,4 +22,4 @@ def test_iam_no_full_admin_policies(attached_managed_policies, evidence):
                                f"time(s)", "detach it and grant least privilege instead")
         for policy in attached_managed_policies if full_admin_statements(policy["Document"])
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -22,7 +22,7 @@ def test_iam_support_role(support_policy_entities, account_target, partition, ev
         root_arn(partition, account_target.id), "no role has AWSSupportAccess attached",
         f"create a role for the incident team and aws iam attach-role-policy --policy-arn "
         f"{support_policy_entities['PolicyArn']}")]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-cloudshell-restricted")
@@ -31,7 +31,7 @@ def test_iam_cloudshell_restricted(cloudshell_policy_entities, account_target, p
     findings = [Finding(root_arn(partition, account_target.id), f"AWSCloudShellFullAccess is attached to {holder}",
                         "detach it; grant CloudShell without file upload and download where it is needed")
                 for holder in holders(cloudshell_policy_entities)]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-user-permissions-through-groups")
@@ -45,7 +45,7 @@ def test_iam_user_permissions_through_groups(iam_users_with_policies, evidence):
             findings.append(Finding(user["Arn"], "has its own permissions: " + ", ".join(direct),
                                     "move the permissions to a group the user belongs to, then remove them "
                                     "from the user (aws iam detach-user-policy / delete-user-policy)"))
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-expired-server-certificates")
@@ -54,4 +54,4 @@ def test_iam_expired_server_certificates(iam_server_certificates, now, evidence)
     findings = [Finding(c["Arn"], f"expired on {c['Expiration']:%Y-%m-%d}",
                         f"aws iam delete-server-certificate --server-certificate-name {c['ServerCertificateName']}")
                 for c in iam_server_certificates if c["Expiration"] < now]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -15,7 +15,7 @@ def test_iam_user_console_mfa(credential_report, evidence):
     findings = [Finding(user["arn"], "has a console password and no MFA device",
                         "assign an MFA device to the user, or delete its login profile")
                 for user in users(credential_report) if has_password(user) and user["mfa_active"] != "true"]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-no-unused-setup-keys")
@@ -26,7 +26,7 @@ def test_iam_no_unused_setup_keys(credential_report, evidence):
                         f"delete access key {number}; create keys only when the user needs them")
                 for user in users(credential_report) if has_password(user)
                 for number, rotated, used in active_keys(user) if moment(used) is None]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 def idle_days(last_used, set_on, today):
@@ -52,7 +52,7 @@ def test_iam_unused_credentials_disabled(credential_report, params, today, evide
                                               "(or the user, when nobody needs it)")
                 for user in users(credential_report)
                 for problem in unused_credentials(user, today, params["max_unused_days"])]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-single-active-access-key")
@@ -61,7 +61,7 @@ def test_iam_single_active_access_key(credential_report, evidence):
     findings = [Finding(user["arn"], "has two active access keys",
                         "deactivate the key no longer in use (keep two only while rotating)")
                 for user in users(credential_report) if len(active_keys(user)) > 1]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-access-key-rotation")
@@ -72,7 +72,7 @@ def test_iam_access_key_rotation(credential_report, params, today, evidence):
                         "create a new key, move its users to it, then deactivate and delete the old one")
                 for user in users(credential_report) for number, rotated, _ in active_keys(user)
                 if (age := days_since(rotated, today)) is not None and age > max_age]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("iam-users-centralized")
@@ -84,4 +84,4 @@ def test_iam_users_centralized(credential_report, account_target, evidence):
                 "give the person an IAM Identity Center (or identity-account) user and a role in this account; "
                 "give a workload a role; then delete the user")
         for user in users(credential_report)]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -18,7 +18,7 @@ def test_root_no_access_keys(root_credentials, account_target, partition, eviden
     findings = [Finding(root_arn(partition, account_target.id), "the root user has an access key",
                         "delete the root user's access keys")] if root_credentials["Summary"].get(
         "AccountAccessKeysPresent") else []
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 def mfa_findings(root, account, hardware):
@@ -37,14 +37,14 @@ def mfa_findings(root, account, hardware):
 def test_root_mfa(root_credentials, account_target, partition, evidence):
     evidence.record("root", root_credentials)
     findings = mfa_findings(root_credentials, root_arn(partition, account_target.id), hardware=False)
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("root-hardware-mfa")
 def test_root_hardware_mfa(root_credentials, account_target, partition, evidence):
     evidence.record("root", root_credentials)
     findings = mfa_findings(root_credentials, root_arn(partition, account_target.id), hardware=True)
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("root-not-used")
@@ -57,4 +57,4 @@ def test_root_not_used(credential_report, params, today, evidence):
                         "confirm it was a task only the root user can do; otherwise use an IAM Identity Center "
                         "or IAM role, and waive this finding until the window passes")
                 for field, when, days in uses]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -37,4 +37,4 @@ def acl_findings(acl, region, admin_ports):
 def test_network_acl_admin_ports(network_acls, region_target, params, evidence):
     evidence.record("network_acls", network_acls)
     findings = [f for acl in network_acls for f in acl_findings(acl, region_target.region, params["admin_ports"])]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

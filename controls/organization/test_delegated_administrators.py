@@ -15,4 +15,4 @@ def test_organization_delegated_administrators(delegated_administrators, managem
                         f"aws organizations register-delegated-administrator --service-principal {service} "
                         "--account-id <security account> (or the service's own enable-organization-admin-account)")
                 for service in params["services"] if service not in delegated]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -30,4 +30,4 @@ def test_organization_guardrails(organization_guardrails, management_account, pa
                             "and Config, using unapproved regions) to the root or the account's OU")
                     for account_id, path in organization_guardrails["Accounts"].items()
                     if account_id != management_account.id and not guardrails(path)]  # SCPs never bind it
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

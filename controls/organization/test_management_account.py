@@ -21,4 +21,4 @@ def test_management_account_no_workloads(management_workloads, management_accoun
             + [Finding(fn["FunctionArn"], "a Lambda function", FIX) for fn in found["Functions"]]
         )
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -29,4 +29,4 @@ def test_organization_policy_delegation(organization_delegation_policy, manageme
         f"the delegation policy allows no member account all of {', '.join(actions)}",
         "aws organizations put-resource-policy --content <a policy allowing the security or platform account "
         f"{', '.join(actions)}>")]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

@@ -20,7 +20,7 @@ def test_rds_not_public(rds_exposure, evidence):
                 "restore --values-to-remove all")
         for snapshot in rds_exposure["snapshots"] if "all" in snapshot["RestorableBy"]
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
 
 
 @pytest.mark.control("rds-storage-encrypted")
@@ -31,4 +31,4 @@ def test_rds_storage_encrypted(rds_instances, evidence):
                 "snapshot, copy the snapshot with --kms-key-id, restore the encrypted copy, switch applications")
         for db in rds_instances if not db.get("StorageEncrypted")
     ]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)

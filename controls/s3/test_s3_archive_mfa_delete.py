@@ -32,4 +32,4 @@ def bucket_findings(bucket, partition):
 def test_s3_archive_mfa_delete(archive_buckets, partition, evidence):
     evidence.record("archive_buckets", archive_buckets)
     findings = [f for bucket in archive_buckets for f in bucket_findings(bucket, partition)]
-    assert not findings, evidence.failure(findings)
+    evidence.verdict(findings)
