@@ -5,6 +5,7 @@ concurrency allows (processes x requests in flight / latency); optionally the
 same estate and CIS v5.0.0 scope through Prowler, side by side.
 
     .venv/bin/python -m bench.throughput --accounts 50 --regions 4 --latency-ms 50 --workers 2 --concurrency 10
+    .venv/bin/python -m bench.throughput --accounts 50 --concurrency 4,6,10,20   (one measured run each)
     .venv/bin/python -m bench.throughput --accounts 20 --regions 4 --latency-ms 50 --prowler
 
 Who answers the measured run (--answers):
@@ -28,6 +29,7 @@ import json
 import os
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench import estate, prowler, suite
@@ -37,9 +39,9 @@ from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "controls/cloudtrail/test_cloudtrail_member_coverage.py")
 
 
-def run_suite(args, work, url, extra=(), reports="reports"):
+def run_suite(args, work, url, concurrency, extra=(), reports="reports"):
     usage = suite.run("-n", str(args.workers), *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}",
-                      f"--endpoint-url={url}", f"--max-concurrency={args.concurrency}",
+                      f"--endpoint-url={url}", f"--max-concurrency={concurrency}",
                       "--role-session-name=bench-throughput",  # the same requests in the warm-up and measured runs
                       f"--reports-dir={work / reports}")
     return usage, json.loads((work / reports / "results.json").read_text())
@@ -63,6 +65,26 @@ def cis_items(results):
     return sorted({item for r in results["results"] for item in r["frameworks"].get("cis-v5.0.0", [])})
 
 
+@dataclass
+class Measured:
+    concurrency: int
+    usage: suite.Usage
+    results: dict
+    requests: int
+    busy_seconds: float
+    server_cpu: float
+
+
+def measure(args, work, server, answers, url, concurrency, index):
+    before = served(server, answers)
+    server_cpu = time.process_time()  # this process serves the answers: its CPU is the server's
+    usage, results = run_suite(args, work, url, concurrency, ("-m", "cis") if args.prowler else (),
+                               reports=f"reports-{index}")
+    after = served(server, answers)
+    return Measured(concurrency, usage, results, after[0] - before[0], after[1] - before[1],
+                    time.process_time() - server_cpu)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--accounts", type=int, default=50)
@@ -70,87 +92,92 @@ def main():
     parser.add_argument("--keys", type=int, default=1)
     parser.add_argument("--latency-ms", type=float, default=50)
     parser.add_argument("--workers", default="2", help="pytest-xdist -n")
-    parser.add_argument("--concurrency", type=int, default=10, help="--max-concurrency per process")
+    parser.add_argument("--concurrency", default="10",
+                        help="--max-concurrency per process; several, comma-separated, measure one run each "
+                             "against the same warmed-up estate")
     parser.add_argument("--answers", choices=("recorded", "live", "cold"), default="recorded",
                         help="who answers the measured run (see above; default recorded)")
     parser.add_argument("--prowler", action="store_true",
                         help=f"also run Prowler {prowler.VERSION} (installed into .bench/ on first use) over the "
                              "same estate and CIS v5.0.0 items, one process per account, --workers at a time")
     args = parser.parse_args()
+    concurrencies = [int(c) for c in args.concurrency.split(",")]
     if args.prowler and args.answers == "recorded":
         args.answers = "live"
+    processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else os.cpu_count()
 
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
     server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml")
     answers = RecordedAnswers(server.url).start() if args.answers == "recorded" else None
     url = answers.url if answers else server.url
+    warm_results = None
     try:
         if args.answers != "cold":
-            warm, warm_results = run_suite(args, work, url, reports="warm-up")
+            warm, warm_results = run_suite(args, work, url, concurrencies[0], reports="warm-up")
             print(f"warm-up run (unmeasured, no latency) {warm.wall_seconds:.1f} s", flush=True)
         if answers:
             answers.recording = False
             answers.latency = args.latency_ms / 1000
         else:
             server.latency = args.latency_ms / 1000
-        before = served(server, answers)
-        server_cpu = time.process_time()  # this process serves the answers: its CPU is the server's
-        usage, results = run_suite(args, work, url, ("-m", "cis") if args.prowler else ())
-        after = served(server, answers)
-        server_cpu = time.process_time() - server_cpu
-        wall = usage.wall_seconds
+        runs = [measure(args, work, server, answers, url, c, n) for n, c in enumerate(concurrencies)]
         if args.prowler:
             executable = prowler.install()
-            items = cis_items(results)
+            items = cis_items(runs[0].results)
             checks = prowler.checks_for(items)
-            processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else 2
+            before = served(server, answers)[0]
             prowler_wall = prowler.run(executable, estate.account_ids(args.accounts), estate.regions(args.regions),
                                        checks, AUDIT_ROLE, EXTERNAL_ID,
                                        {**suite.env(), "AWS_ENDPOINT_URL": server.url, "AWS_DEFAULT_REGION": "us-east-1"},
                                        work / "prowler", processes)
-            prowler_requests = served(server, answers)[0] - after[0]
+            prowler_requests = served(server, answers)[0] - before
     finally:
         if answers:
             answers.stop()
         server.stop()
-    api = results["run"]["api"]
-    requests = after[0] - before[0]
-    processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else 1
-    ceiling = processes * args.concurrency / (args.latency_ms / 1000) if args.latency_ms else None
-    rate = requests / wall
+    report(args, processes, answers, warm_results, runs)
+    if args.prowler:
+        first = runs[0]
+        print(f"\nsame estate, CIS v5.0.0 items {', '.join(items)}")
+        print(f"{'':24}{'this suite':>12}{'Prowler ' + prowler.VERSION:>16}{'ratio':>8}")
+        print(f"{'wall time (s)':24}{first.usage.wall_seconds:12.1f}{prowler_wall:16.1f}"
+              f"{prowler_wall / first.usage.wall_seconds:7.1f}x")
+        print(f"{'API requests':24}{first.requests:12d}{prowler_requests:16d}"
+              f"{prowler_requests / max(first.requests, 1):7.1f}x")
+        print(f"Prowler checks          {', '.join(checks)} ({processes} accounts at a time)")
+
+
+def report(args, processes, answers, warm_results, runs):
     print(f"estate                  {args.accounts} accounts x {args.regions} regions x {args.keys} keys, "
           f"{args.latency_ms:g} ms per request")
     if answers:
         print(f"answered by             answers recorded in the warm-up run ({answers.misses} requests not "
               "recorded went to moto)")
     else:
-        print(f"answered by             moto, {'warmed up by an unmeasured run' if args.answers == 'live' else 'cold'}")
-    print(f"run                     -n {args.workers}, --max-concurrency {args.concurrency}"
-          + (", -m cis" if args.prowler else ""))
-    print(f"results                 {len(results['results'])}" + (
-        "" if args.answers == "cold" or args.prowler else
-        f", {'the same verdicts as' if verdicts(results) == verdicts(warm_results) else 'VERDICTS DIFFER FROM'} "
-        "the warm-up run's"))
-    print(f"wall time               {wall:.1f} s")
-    print(f"API requests            {requests} served ({api['requests']} metered, {api['questions']} distinct questions)")
-    print(f"repeated requests       {api['repeated']}")
-    print(f"requests per second     {rate:.1f}")
-    print(f"requests in flight      {(after[1] - before[1]) / wall:.1f} on average over the run")
-    if ceiling:
-        print(f"concurrency ceiling     {ceiling:.0f} req/s ({processes} x {args.concurrency} / {args.latency_ms:g} ms): "
-              f"{100 * rate / ceiling:.0f}% reached")
-    print(f"server CPU              {server_cpu:.1f} s of {wall:.1f} s wall ({100 * server_cpu / wall:.0f}% of one core, "
-          "which real AWS does not take from this machine)")
-    print(f"suite CPU               {usage.cpu_seconds:.1f} s ({usage.cpu_seconds / wall:.1f} cores on average; "
-          f"this machine has {os.cpu_count()})")
-    print(f"time to first result    {results['run']['seconds_to_first_result']:.1f} s")
-    print(f"peak memory (largest process) {usage.peak_mb:.0f} MB")
-    if args.prowler:
-        print(f"\nsame estate, CIS v5.0.0 items {', '.join(items)}")
-        print(f"{'':24}{'this suite':>12}{'Prowler ' + prowler.VERSION:>16}{'ratio':>8}")
-        print(f"{'wall time (s)':24}{wall:12.1f}{prowler_wall:16.1f}{prowler_wall / wall:7.1f}x")
-        print(f"{'API requests':24}{requests:12d}{prowler_requests:16d}{prowler_requests / max(requests, 1):7.1f}x")
-        print(f"Prowler checks          {', '.join(checks)} ({processes} accounts at a time)")
+        print(f"answered by             moto, {'warmed up by an unmeasured run' if args.answers == 'live' else 'cold'}"
+              " (its CPU shares the machine with the suite)")
+    print(f"run                     -n {args.workers}" + (", -m cis" if args.prowler else ""))
+    for run in runs:
+        api = run.results["run"]["api"]
+        same = warm_results is None or verdicts(run.results) == verdicts(warm_results)
+        print(f"--max-concurrency {run.concurrency:<5} {len(run.results['results'])} results"
+              + ("" if warm_results is None else
+                 f" ({'the same verdicts as' if same else 'VERDICTS DIFFER FROM'} the warm-up run's)")
+              + f"; {run.requests} requests served ({api['requests']} metered, {api['questions']} distinct "
+              f"questions, {api['repeated']} repeated)")
+    print(f"\n{'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} {'reached':>7} "
+          f"{'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} {'peak MB':>7}")
+    for run in runs:
+        wall = run.usage.wall_seconds
+        rate = run.requests / wall
+        ceiling = processes * run.concurrency / (args.latency_ms / 1000) if args.latency_ms else None
+        print(f"{f'{processes} x {run.concurrency}':>11} {wall:7.1f} {rate:7.1f} {run.busy_seconds / wall:9.1f} "
+              + (f"{ceiling:8.0f} {100 * rate / ceiling:6.0f}% " if ceiling else f"{'-':>8} {'-':>7} ")
+              + f"{run.usage.cpu_seconds:11.1f} {run.usage.cpu_seconds / wall:5.1f} {run.server_cpu:12.1f} "
+              f"{run.results['run']['seconds_to_first_result']:12.1f} {run.usage.peak_mb:7.0f}")
+    print(f"ceiling: processes x concurrency / latency (req/s); in flight: mean requests the server held; "
+          f"cores: suite CPU / wall, of {os.cpu_count()}; server CPU: the benchmark's own process (moto and the "
+          "recorded answers), which real AWS does not take from this machine")
 
 
 if __name__ == "__main__":
