@@ -21,13 +21,13 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from compliance.demo.server import _CREDENTIAL
+from compliance.demo.server import _CREDENTIAL, ServedInThread
 
 # Headers that belong to one connection or one answer, not to the answer's content.
 _NOT_REPLAYED = {"connection", "keep-alive", "transfer-encoding", "date", "server", "content-length"}
 
 
-class RecordedAnswers:
+class RecordedAnswers(ServedInThread):
     def __init__(self, upstream_url):
         upstream = urllib.parse.urlsplit(upstream_url)
         self._upstream = (upstream.hostname, upstream.port)
@@ -38,22 +38,9 @@ class RecordedAnswers:
         self.misses = 0
         self.busy_seconds = 0.0  # summed over requests: divided by a wall time, the mean requests in flight
         self.lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="recorded-answers", daemon=True)
-
-    @property
-    def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
-    def start(self):
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._server.shutdown()
-        self._thread.join()
+        server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        server.daemon_threads = True
+        super().__init__(server, "recorded-answers")
 
     def counters(self):
         """(requests, misses, request-seconds) so far."""

@@ -211,29 +211,12 @@ def _error_body(request, fault):
     return xml.encode(), "text/xml"
 
 
-class LocalAws:
-    """moto, patched to AWS semantics, serving on 127.0.0.1."""
+class ServedInThread:
+    """A server on 127.0.0.1, answering from a daemon thread of this process."""
 
-    def __init__(self, port=0):
-        from moto.moto_server.werkzeug_app import (
-            DomainDispatcherApplication,
-            MotoRequestHandler,
-            create_backend_app,
-        )
-
-        moto_patches.apply()
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        self.injector = FaultInjector(DomainDispatcherApplication(create_backend_app))
-        self._server = make_server("127.0.0.1", port, self.injector, threaded=True, request_handler=MotoRequestHandler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="local-aws", daemon=True)
-
-    @property
-    def latency(self):
-        return self.injector.latency
-
-    @latency.setter
-    def latency(self, seconds):
-        self.injector.latency = seconds
+    def __init__(self, server, name):
+        self._server = server
+        self._thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
 
     @property
     def url(self):
@@ -247,6 +230,31 @@ class LocalAws:
     def stop(self):
         self._server.shutdown()
         self._thread.join()
+
+
+class LocalAws(ServedInThread):
+    """moto, patched to AWS semantics, serving on 127.0.0.1."""
+
+    def __init__(self, port=0):
+        from moto.moto_server.werkzeug_app import (
+            DomainDispatcherApplication,
+            MotoRequestHandler,
+            create_backend_app,
+        )
+
+        moto_patches.apply()
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self.injector = FaultInjector(DomainDispatcherApplication(create_backend_app))
+        super().__init__(make_server("127.0.0.1", port, self.injector, threaded=True,
+                                     request_handler=MotoRequestHandler), "local-aws")
+
+    @property
+    def latency(self):
+        return self.injector.latency
+
+    @latency.setter
+    def latency(self, seconds):
+        self.injector.latency = seconds
 
     def reset(self):
         """Forget every resource and fault."""
