@@ -113,7 +113,8 @@ def main():
     warm_results = None
     try:
         if args.answers != "cold":
-            warm, warm_results = run_suite(args, work, url, concurrencies[0], reports="warm-up")
+            warm, warm_results = run_suite(args, work, url, concurrencies[0], ("-m", "cis") if args.prowler else (),
+                                           reports="warm-up")
             print(f"warm-up run (unmeasured, no latency) {warm.wall_seconds:.1f} s", flush=True)
         if answers:
             answers.recording = False
