@@ -54,8 +54,9 @@ class RecordedAnswers(ServedInThread):
         key = (method, path, body, credential.group(1) if credential else None,
                headers.get("X-Amz-Target"), headers.get("x-amz-account-id"))
         with self.lock:
-            recorded = None if self.recording else self._answers.get(key)
-        missed = recorded is None and not self.recording
+            recording = self.recording
+            recorded = None if recording else self._answers.get(key)
+        missed = recorded is None and not recording
         if recorded is None:
             recorded = self._forward(method, path, headers, body)
             with self.lock:

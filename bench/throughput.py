@@ -39,8 +39,10 @@ from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "controls/cloudtrail/test_cloudtrail_member_coverage.py")
 
 
-def run_suite(args, work, url, concurrency, extra=(), reports="reports"):
-    usage = suite.run("-n", str(args.workers), *CONTROLS, *extra, f"--baseline={work / 'baseline.yaml'}",
+def run_suite(args, work, url, concurrency, reports):
+    """One run of the benchmark's controls (only the CIS ones with --prowler)."""
+    selection = ("-m", "cis") if args.prowler else ()
+    usage = suite.run("-n", str(args.workers), *CONTROLS, *selection, f"--baseline={work / 'baseline.yaml'}",
                       f"--endpoint-url={url}", f"--max-concurrency={concurrency}",
                       "--role-session-name=bench-throughput",  # the same requests in the warm-up and measured runs
                       f"--reports-dir={work / reports}")
@@ -78,8 +80,7 @@ class Measured:
 def measure(args, work, server, answers, url, concurrency, index):
     before = served(server, answers)
     server_cpu = time.process_time()  # this process serves the answers: its CPU is the server's
-    usage, results = run_suite(args, work, url, concurrency, ("-m", "cis") if args.prowler else (),
-                               reports=f"reports-{index}")
+    usage, results = run_suite(args, work, url, concurrency, reports=f"reports-{index}")
     after = served(server, answers)
     return Measured(concurrency, usage, results, after[0] - before[0], after[1] - before[1],
                     time.process_time() - server_cpu)
@@ -113,8 +114,7 @@ def main():
     warm_results = None
     try:
         if args.answers != "cold":
-            warm, warm_results = run_suite(args, work, url, concurrencies[0], ("-m", "cis") if args.prowler else (),
-                                           reports="warm-up")
+            warm, warm_results = run_suite(args, work, url, concurrencies[0], reports="warm-up")
             print(f"warm-up run (unmeasured, no latency) {warm.wall_seconds:.1f} s", flush=True)
         if answers:
             answers.recording = False
