@@ -13,7 +13,6 @@ import fcntl
 import hashlib
 import json
 import os
-import tempfile
 import threading
 
 
@@ -88,8 +87,9 @@ class ResponseStore:
             answer = fetch()
             if question:
                 self.meter.record_question(text_key)
-            self._write(path + ".json", {"key": loads(text_key), "answer": answer})
-            return loads(dumps(answer))
+            text = dumps({"key": loads(text_key), "answer": answer})
+            self._write(path, text)
+            return loads(text)["answer"]  # as every other process reads it
 
     def _recorded(self, path, text_key):
         try:
@@ -99,8 +99,10 @@ class ResponseStore:
             return {"error": {"code": "NotInRecording",
                               "message": f"the recording {self.directory} holds no answer to {text_key}"}}
 
-    def _write(self, path, record):
-        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(fd, "w") as out:
-            out.write(dumps(record))
-        os.replace(tmp, path)
+    @staticmethod
+    def _write(path, text):
+        """Write ``path``.json whole or not at all; the caller holds its lock,
+        so no other writer shares the temporary file."""
+        with open(path + ".tmp", "w") as out:
+            out.write(text)
+        os.replace(path + ".tmp", path + ".json")
