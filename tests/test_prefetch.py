@@ -2,12 +2,14 @@
 changing what is asked or what is decided."""
 
 import threading
+from types import SimpleNamespace
 
 import pytest
 
 from compliance.demo.organization import create_key
 from fixtures.collection import account_scope, scopes_of_worker
-from fixtures.prefetch import READ_AHEAD_ACCOUNTS, ReadAhead
+from compliance.targets import Account, RegionTarget
+from fixtures.prefetch import READ_AHEAD_ACCOUNTS, ReadAhead, _plan
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds")
@@ -62,6 +64,48 @@ def test_reading_runs_ahead_of_the_account_under_test():
     ahead.wait_for("a0")
     ahead.close()
     assert waited == {0: True}
+
+
+def test_a_test_waits_only_for_the_reads_it_needs():
+    slow_read_may_end, slow_read_ended = threading.Event(), threading.Event()
+
+    def read(job):
+        if job == "slow":
+            slow_read_may_end.wait(timeout=10)
+            slow_read_ended.set()
+
+    ahead = ReadAhead(read, {"a0": ["fast", "slow"]}, threads=2)
+    ahead.wait_for("a0", [0])
+    assert not slow_read_ended.is_set()  # the test went on while the other read was still under way
+    slow_read_may_end.set()
+    ahead.wait_for("a0")
+    ahead.close()
+
+
+class _Item:
+    """As much of a collected control as the read-ahead plan looks at."""
+
+    def __init__(self, control, target, *fixtures):
+        self.callspec = SimpleNamespace(params={"region_target": target})
+        self.fixturenames = list(fixtures)
+        self._marker = SimpleNamespace(args=[control])
+
+    def get_closest_marker(self, name):
+        return self._marker
+
+
+def test_controls_that_share_an_inventory_share_its_read():
+    one, two = (RegionTarget(Account(f"{n:012d}"), "eu-west-1") for n in (1, 2))
+    parameters = {"kms-rotation": {}, "kms-policy": {}, "kms-tighter": {"days": 90}}
+    run = SimpleNamespace(scope=SimpleNamespace(unreachable={}), catalog={c: c for c in parameters},
+                          baseline=SimpleNamespace(parameters=parameters.get))
+    items = [_Item("kms-rotation", one, "kms_keys", "evidence"), _Item("kms-policy", one, "kms_keys"),
+             _Item("kms-tighter", one, "kms_keys"), _Item("kms-rotation", two, "kms_keys")]
+    jobs, needs = _plan(run, items)
+    assert [(load.__name__, target, params) for load, target, params in jobs[one.account.id]] == [
+        ("kms_keys", one, {}), ("kms_keys", one, {"days": 90})]  # other parameters may mean other reads
+    assert [needs[item] for item in items] == [(one.account.id, [0]), (one.account.id, [0]),
+                                               (one.account.id, [1]), (two.account.id, [0])]
 
 
 def test_reading_never_runs_further_ahead_than_the_window():
