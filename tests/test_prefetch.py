@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from compliance.demo.organization import create_key
-from fixtures.collection import account_scope, scopes_of_worker
 from compliance.targets import Account, RegionTarget
+from fixtures.collection import account_scope, scopes_of_worker
 from fixtures.prefetch import READ_AHEAD_ACCOUNTS, ReadAhead, _plan
 from tests.conftest import DEV, PROD, write_baseline
 
