@@ -27,6 +27,7 @@ sees every request of either tool. Prints figures; asserts nothing.
 import argparse
 import json
 import os
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -136,6 +137,7 @@ def main():
         if answers:
             answers.stop()
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)  # every run's store and reports: tens of MB per 50 accounts
     report(args, processes, answers, warm_results, runs)
     if args.prowler:
         first = runs[0]
