@@ -40,14 +40,15 @@ _MEASURED = ("import json, resource, subprocess, sys; code = subprocess.call(sys
              "open(sys.argv[1], 'w').write(json.dumps([u.ru_utime + u.ru_stime, u.ru_maxrss])); sys.exit(code)")
 
 
-def run(*args, what="the suite"):
-    """Run ``pytest *args`` from the repository; return its Usage."""
+def run(*args, what="the suite", root=ROOT):
+    """Run ``pytest *args`` from the repository (or another checkout of it,
+    ``root``, with this one's virtualenv); return its Usage."""
     began = time.monotonic()
     with tempfile.TemporaryDirectory() as scratch:
         figures = Path(scratch) / "usage.json"
         done = subprocess.run([sys.executable, "-c", _MEASURED, str(figures), sys.executable, "-m", "pytest",
-                               f"--rootdir={ROOT}", "-p", "no:cacheprovider", "-q", *args],
-                              cwd=ROOT, env=env(), capture_output=True, text=True)
+                               f"--rootdir={root}", "-p", "no:cacheprovider", "-q", *args],
+                              cwd=root, env=env(), capture_output=True, text=True)
         if done.returncode not in (0, 1):
             sys.exit(f"{what} did not complete (exit {done.returncode}):\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
         cpu_seconds, peak_kb = json.loads(figures.read_text())

@@ -7,6 +7,7 @@ same estate and CIS v5.0.0 scope through Prowler, side by side.
     .venv/bin/python -m bench.throughput --accounts 50 --regions 4 --latency-ms 50 --workers 2 --concurrency 10
     .venv/bin/python -m bench.throughput --accounts 50 --concurrency 4,6,10,20   (one measured run each)
     .venv/bin/python -m bench.throughput --accounts 20 --regions 4 --latency-ms 50 --prowler
+    .venv/bin/python -m bench.throughput --accounts 50 --concurrency 10,10 --against 76707d4   (old and new, in turn)
 
 Who answers the measured run (--answers):
 - recorded (the default): an unmeasured warm-up run, without latency, goes
@@ -20,6 +21,11 @@ Who answers the measured run (--answers):
   EC2 backend), a cost real AWS does not have.
 --prowler implies live: Prowler asks questions the warm-up did not.
 
+With --against REV, each setting is measured twice in turn, with the working
+tree's suite and with revision REV's (checked out into a temporary git
+worktree, run with this virtualenv): a comparison on the same estate, minutes
+apart, which figures from different hours of a shared machine are not.
+
 Requests are counted twice: by the suite's own meter and by the server, which
 sees every request of either tool. Prints figures; asserts nothing.
 """
@@ -28,6 +34,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -40,13 +47,13 @@ from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID
 CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "controls/cloudtrail/test_cloudtrail_member_coverage.py")
 
 
-def run_suite(args, work, url, concurrency, reports):
+def run_suite(args, work, url, concurrency, reports, root=suite.ROOT):
     """One run of the benchmark's controls (only the CIS ones with --prowler)."""
     selection = ("-m", "cis") if args.prowler else ()
     usage = suite.run("-n", str(args.workers), *CONTROLS, *selection, f"--baseline={work / 'baseline.yaml'}",
                       f"--endpoint-url={url}", f"--max-concurrency={concurrency}",
                       "--role-session-name=bench-throughput",  # the same requests in the warm-up and measured runs
-                      f"--reports-dir={work / reports}")
+                      f"--reports-dir={work / reports}", root=root)
     return usage, json.loads((work / reports / "results.json").read_text())
 
 
@@ -70,6 +77,7 @@ def cis_items(results):
 
 @dataclass
 class Measured:
+    code: str  # which suite: "working tree" or the --against revision
     concurrency: int
     usage: suite.Usage
     results: dict
@@ -78,13 +86,27 @@ class Measured:
     server_cpu: float
 
 
-def measure(args, work, server, answers, url, concurrency, index):
+def measure(args, work, server, answers, url, concurrency, index, code="working tree", root=suite.ROOT):
     before = served(server, answers)
     server_cpu = time.process_time()  # this process serves the answers: its CPU is the server's
-    usage, results = run_suite(args, work, url, concurrency, reports=f"reports-{index}")
+    usage, results = run_suite(args, work, url, concurrency, reports=f"reports-{index}", root=root)
     after = served(server, answers)
-    return Measured(concurrency, usage, results, after[0] - before[0], after[1] - before[1],
+    return Measured(code, concurrency, usage, results, after[0] - before[0], after[1] - before[1],
                     time.process_time() - server_cpu)
+
+
+def checkout(revision, work):
+    """A worktree of ``revision`` under ``work``; exits with git's message if it cannot be made."""
+    path = work / "against"
+    done = subprocess.run(["git", "-C", str(suite.ROOT), "worktree", "add", "--detach", str(path), revision],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"--against {revision}: {done.stderr.strip()}")
+    return path
+
+
+def remove_checkout(path):
+    subprocess.run(["git", "-C", str(suite.ROOT), "worktree", "remove", "--force", str(path)], capture_output=True)
 
 
 def main():
@@ -99,6 +121,8 @@ def main():
                              "against the same warmed-up estate")
     parser.add_argument("--answers", choices=("recorded", "live", "cold"), default="recorded",
                         help="who answers the measured run (see above; default recorded)")
+    parser.add_argument("--against", metavar="REV",
+                        help="also measure git revision REV's suite, in turn with the working tree's, per setting")
     parser.add_argument("--prowler", action="store_true",
                         help=f"also run Prowler {prowler.VERSION} (installed into .bench/ on first use) over the "
                              "same estate and CIS v5.0.0 items, one process per account, --workers at a time")
@@ -109,6 +133,11 @@ def main():
     processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else os.cpu_count()
 
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
+    try:
+        against = checkout(args.against, work) if args.against else None
+    except SystemExit:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
     server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml")
     answers = RecordedAnswers(server.url).start() if args.answers == "recorded" else None
     url = answers.url if answers else server.url
@@ -122,7 +151,11 @@ def main():
             answers.latency = args.latency_ms / 1000
         else:
             server.latency = args.latency_ms / 1000
-        runs = [measure(args, work, server, answers, url, c, n) for n, c in enumerate(concurrencies)]
+        runs = []
+        for n, c in enumerate(concurrencies):
+            runs.append(measure(args, work, server, answers, url, c, n))
+            if against:
+                runs.append(measure(args, work, server, answers, url, c, f"{n}-against", args.against, against))
         if args.prowler:
             executable = prowler.install()
             items = cis_items(runs[0].results)
@@ -137,6 +170,8 @@ def main():
         if answers:
             answers.stop()
         server.stop()
+        if against:
+            remove_checkout(against)
         shutil.rmtree(work, ignore_errors=True)  # every run's store and reports: tens of MB per 50 accounts
     report(args, processes, answers, warm_results, runs)
     if args.prowler:
@@ -164,17 +199,20 @@ def report(args, processes, answers, warm_results, runs):
         api = run.results["run"]["api"]
         same = warm_results is None or verdicts(run.results) == verdicts(warm_results)
         print(f"--max-concurrency {run.concurrency:<5} {len(run.results['results'])} results"
+              + (f" ({run.code})" if args.against else "")
               + ("" if warm_results is None else
                  f" ({'the same verdicts as' if same else 'VERDICTS DIFFER FROM'} the warm-up run's)")
               + f"; {run.requests} requests served ({api['requests']} metered, {api['questions']} distinct "
               f"questions, {api['repeated']} repeated)")
-    print(f"\n{'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} {'reached':>7} "
+    code = f"{'code':>12} " if args.against else ""
+    print(f"\n{code}{'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} {'reached':>7} "
           f"{'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} {'peak MB':>7}")
     for run in runs:
         wall = run.usage.wall_seconds
         rate = run.requests / wall
         ceiling = processes * run.concurrency / (args.latency_ms / 1000) if args.latency_ms else None
-        print(f"{f'{processes} x {run.concurrency}':>11} {wall:7.1f} {rate:7.1f} {run.busy_seconds / wall:9.1f} "
+        code = f"{run.code:>12} " if args.against else ""
+        print(f"{code}{f'{processes} x {run.concurrency}':>11} {wall:7.1f} {rate:7.1f} {run.busy_seconds / wall:9.1f} "
               + (f"{ceiling:8.0f} {100 * rate / ceiling:6.0f}% " if ceiling else f"{'-':>8} {'-':>7} ")
               + f"{run.usage.cpu_seconds:11.1f} {run.usage.cpu_seconds / wall:5.1f} {run.server_cpu:12.1f} "
               f"{run.results['run']['seconds_to_first_result']:12.1f} {run.usage.peak_mb:7.0f}")
