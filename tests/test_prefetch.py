@@ -6,6 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from compliance.aws.metering import Meter
+from compliance.aws.store import ResponseStore
 from compliance.demo.organization import create_key
 from compliance.targets import Account, RegionTarget
 from fixtures.collection import account_scope, scopes_of_worker
@@ -80,6 +82,31 @@ def test_a_test_waits_only_for_the_reads_it_needs():
     slow_read_may_end.set()
     ahead.wait_for("a0")
     ahead.close()
+
+
+def test_a_read_that_meets_a_question_being_fetched_steps_aside(tmp_path):
+    """Two threads: one fetches a shared answer slowly; the job that needs it
+    too is set aside, so the other thread reads the next job meanwhile."""
+    store = ResponseStore(tmp_path, Meter())
+    may_answer, independent_read, fetches = threading.Event(), threading.Event(), []
+
+    def fetch_shared():
+        fetches.append(may_answer.wait(timeout=10))  # False: nothing read meanwhile, and the test gave up
+        return {"response": "shared"}
+
+    def read(job):
+        if job == "independent":
+            independent_read.set()
+        else:
+            store.answer(["shared"], fetch_shared)
+
+    ahead = ReadAhead(read, {"a0": ["needs shared", "needs shared too", "independent"]}, threads=2)
+    ahead.wait_for("a0", [2])
+    assert independent_read.is_set() and not may_answer.is_set()
+    may_answer.set()
+    ahead.wait_for("a0")
+    ahead.close()
+    assert fetches == [True]
 
 
 class _Item:

@@ -5,8 +5,10 @@ import datetime
 import multiprocessing
 import threading
 
+import pytest
+
 from compliance.aws.metering import Meter, summarise
-from compliance.aws.store import ResponseStore
+from compliance.aws.store import AnswerPending, ResponseStore, without_waiting
 
 KEY = ["111122223333", "eu-west-1", "kms", "ListKeys", {}]
 
@@ -42,6 +44,36 @@ def test_concurrent_threads_fetch_once(tmp_path):
     for thread in threads:
         thread.join()
     assert len(calls) == 1
+
+
+def test_a_thread_that_must_not_wait_hears_when_the_answer_lands(tmp_path):
+    store = ResponseStore(tmp_path, Meter())
+    fetching, may_answer, told = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_fetch():
+        fetching.set()
+        may_answer.wait(timeout=10)
+        return {"response": "answer"}
+
+    fetcher = threading.Thread(target=store.answer, args=(KEY, slow_fetch))
+    fetcher.start()
+    fetching.wait(timeout=10)
+    with without_waiting(), pytest.raises(AnswerPending) as pending:
+        store.answer(KEY, lambda: {"response": "must not be fetched twice"})
+    pending.value.when_answered(told.set)
+    assert not told.is_set()
+    may_answer.set()
+    fetcher.join()
+    assert told.wait(timeout=10)
+    with without_waiting():
+        assert store.answer(KEY, lambda: {"response": "must not be fetched twice"}) == {"response": "answer"}
+
+
+def test_a_failed_fetch_lets_the_next_asker_fetch(tmp_path):
+    store = ResponseStore(tmp_path, Meter())
+    with pytest.raises(RuntimeError):
+        store.answer(KEY, lambda: (_ for _ in ()).throw(RuntimeError("connection reset")))
+    assert store.answer(KEY, lambda: {"response": "second try"}) == {"response": "second try"}
 
 
 def _ask_in_process(directory, queue):

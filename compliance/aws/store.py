@@ -5,15 +5,22 @@ answered once: the first process to ask fetches the answer and writes it to
 the run's store directory under a file lock; every other thread or process
 reads that file. Errors are answers too, so an AccessDenied is not asked again
 and every control that needed that answer errors the same way.
+
+A thread that asks a question another thread of its process is fetching
+waits for that answer, unless it reads inside ``without_waiting()``: then
+``AnswerPending`` says so at once, and the thread can do other work meanwhile
+(the read-ahead's threads: one waiting is one request fewer in flight).
 """
 
 import base64
+import contextlib
 import datetime
 import fcntl
 import hashlib
 import json
 import os
 import threading
+from concurrent.futures import Future
 
 
 def _encode(value):
@@ -40,6 +47,32 @@ def loads(text):
     return json.loads(text, object_hook=_decode)
 
 
+class AnswerPending(Exception):
+    """Another thread is fetching the answer; ``when_answered(callback)``
+    calls ``callback()`` once it has (at once if it already has)."""
+
+    def __init__(self, fetched):
+        super().__init__("another thread is fetching this answer")
+        self._fetched = fetched
+
+    def when_answered(self, callback):
+        self._fetched.add_done_callback(lambda _: callback())
+
+
+_this_thread = threading.local()
+
+
+@contextlib.contextmanager
+def without_waiting():
+    """In this block, asking a question that another thread is fetching raises
+    AnswerPending instead of waiting for its answer."""
+    _this_thread.no_waiting = True
+    try:
+        yield
+    finally:
+        _this_thread.no_waiting = False
+
+
 class ResponseStore:
     """Answers keyed by question, in memory and in ``directory``.
 
@@ -53,8 +86,8 @@ class ResponseStore:
         self.meter = meter
         self.replay = replay
         self._answers = {}
-        self._locks = {}
-        self._locks_guard = threading.Lock()
+        self._fetching = {}  # text key -> Future done when this process's fetch of it ends
+        self._fetching_guard = threading.Lock()
         if not replay:
             os.makedirs(directory, mode=0o700, exist_ok=True)
 
@@ -64,16 +97,24 @@ class ResponseStore:
         ``question`` is False for inputs that are not AWS API questions (they
         are recorded, but not counted as API questions)."""
         text_key = dumps(key)
-        if text_key in self._answers:
-            return self._answers[text_key]
-        with self._thread_lock(text_key):
-            if text_key not in self._answers:
-                self._answers[text_key] = self._answer_across_processes(text_key, fetch, question)
-            return self._answers[text_key]
-
-    def _thread_lock(self, text_key):
-        with self._locks_guard:
-            return self._locks.setdefault(text_key, threading.Lock())
+        while text_key not in self._answers:
+            with self._fetching_guard:
+                fetched = self._fetching.get(text_key)
+                mine = fetched is None and text_key not in self._answers
+                if mine:
+                    fetched = self._fetching[text_key] = Future()
+            if mine:
+                try:
+                    self._answers[text_key] = self._answer_across_processes(text_key, fetch, question)
+                finally:  # on an exception, whoever was waiting asks again
+                    with self._fetching_guard:
+                        del self._fetching[text_key]
+                    fetched.set_result(None)
+            elif fetched is not None:
+                if getattr(_this_thread, "no_waiting", False):
+                    raise AnswerPending(fetched)
+                fetched.result()
+        return self._answers[text_key]
 
     def _answer_across_processes(self, text_key, fetch, question):
         path = os.path.join(self.directory, hashlib.sha256(text_key.encode()).hexdigest())
