@@ -2,8 +2,9 @@
 
 Each distinct question (account, region, service, operation, parameters) is
 answered once: the first process to ask fetches the answer and writes it to
-the run's store directory under a file lock; every other thread or process
-reads that file. Errors are answers too, so an AccessDenied is not asked again
+the run's store directory while it holds the question's lock (a byte of the
+store's one lock file, at an offset drawn from the question's hash); every
+other thread or process reads that file. Errors are answers too, so an AccessDenied is not asked again
 and every control that needed that answer errors the same way.
 
 A thread that asks a question another thread of its process is fetching
@@ -59,6 +60,8 @@ class AnswerPending(Exception):
         self._fetched.add_done_callback(lambda _: callback())
 
 
+LOCK_FILE = "locks"  # in the store directory, beside one <sha256>.json per answer
+
 _this_thread = threading.local()
 
 
@@ -90,6 +93,9 @@ class ResponseStore:
         self._fetching_guard = threading.Lock()
         if not replay:
             os.makedirs(directory, mode=0o700, exist_ok=True)
+            # Record locks belong to the process, and closing any descriptor of
+            # the file drops them all: the store opens it once and keeps it.
+            self._locks = open(os.path.join(directory, LOCK_FILE), "a")
 
     def answer(self, key, fetch, question=True):
         """Return the stored answer to ``key``, calling ``fetch()`` only if no
@@ -117,11 +123,11 @@ class ResponseStore:
         return self._answers[text_key]
 
     def _answer_across_processes(self, text_key, fetch, question):
-        path = os.path.join(self.directory, hashlib.sha256(text_key.encode()).hexdigest())
+        digest = hashlib.sha256(text_key.encode()).hexdigest()
+        path = os.path.join(self.directory, digest)
         if self.replay:
             return self._recorded(path, text_key)
-        with open(path + ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with self._locked(int(digest[:15], 16)):
             if os.path.exists(path + ".json"):
                 with open(path + ".json") as stored:
                     return loads(stored.read())["answer"]
@@ -131,6 +137,16 @@ class ResponseStore:
             text = dumps({"key": loads(text_key), "answer": answer})
             self._write(path, text)
             return loads(text)["answer"]  # as every other process reads it
+
+    @contextlib.contextmanager
+    def _locked(self, offset):
+        """Hold the byte at ``offset`` of the lock file against other processes
+        (this process's threads are kept apart by ``answer``)."""
+        fcntl.lockf(self._locks, fcntl.LOCK_EX, 1, offset)
+        try:
+            yield
+        finally:
+            fcntl.lockf(self._locks, fcntl.LOCK_UN, 1, offset)
 
     def _recorded(self, path, text_key):
         try:
