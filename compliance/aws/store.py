@@ -4,8 +4,9 @@ Each distinct question (account, region, service, operation, parameters) is
 answered once: the first process to ask fetches the answer and writes it to
 the run's store directory while it holds the question's lock (a byte of the
 store's one lock file, at an offset drawn from the question's hash); every
-other thread or process reads that file. Errors are answers too, so an AccessDenied is not asked again
-and every control that needed that answer errors the same way.
+other thread or process reads that file. Errors are answers too, so an
+AccessDenied is not asked again and every control that needed that answer
+errors the same way.
 
 A thread that asks a question another thread of its process is fetching
 waits for that answer, unless it reads inside ``without_waiting()``: then
