@@ -10,7 +10,7 @@ validated against it.
 
 import csv
 import os
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import jsonschema
@@ -98,6 +98,16 @@ def load(controls_dir):
                 raise source.error([control_id], f"control ID already defined in {catalog[control_id].source}")
             catalog[control_id] = Control(id=control_id, source=os.path.relpath(path), **entry)
     return catalog
+
+
+def to_data(catalog):
+    """The catalog as plain data: a worker process reads it back with
+    ``from_data`` instead of reading and validating every file again."""
+    return {control_id: asdict(control) for control_id, control in catalog.items()}
+
+
+def from_data(data):
+    return {control_id: Control(**entry) for control_id, entry in data.items()}
 
 
 def _validate_entry(source, control_id, entry, known_items):

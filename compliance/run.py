@@ -78,6 +78,7 @@ class Run:
     def to_worker(self):
         return {
             "baseline": self.baseline.__dict__,
+            "catalog": catalogs.to_data(self.catalog),
             "scope": self.scope.to_data(),
             "access": self.estate.access.to_data(),
             "credentials": self.estate.credentials,
@@ -91,7 +92,7 @@ class Run:
         estate = Estate(Access(**data["access"]), meter, data["credentials"])
         return cls(
             baseline=baselines.Baseline(**data["baseline"]),
-            catalog=catalogs.load(CONTROLS_DIR),
+            catalog=catalogs.from_data(data["catalog"]),
             scope=Scope.from_data(data["scope"]),
             estate=estate,
             started=datetime.datetime.fromisoformat(data["started"]),
@@ -105,7 +106,7 @@ class Run:
 
     def write_recording(self):
         """Save what a replay needs besides the answers: the run, minus credentials."""
-        data = {**self.to_worker(), "credentials": {}}
+        data = {**self.to_worker(), "credentials": {}, "catalog": {}}  # a replay reads the catalog it runs with
         with open(os.path.join(self.estate.access.store_dir, RECORDING_RUN), "w") as handle:
             json.dump(data, handle, indent=1, sort_keys=True)
 
@@ -119,6 +120,7 @@ def replay(directory, command_line):
     except (OSError, ValueError) as error:
         raise ConfigurationError(f"--replay {directory}: not a recording of this suite ({error})") from None
     data["access"] = {**data["access"], "store_dir": directory, "replay": True, "endpoint_url": "http://127.0.0.1:9"}
+    data["catalog"] = catalogs.to_data(catalogs.load(CONTROLS_DIR))
     run = Run.from_worker(data)
     run.metadata = {**run.metadata, "replayed_from": directory, "replay_command_line": command_line}
     return run
