@@ -74,6 +74,11 @@ class Connection:
         """The botocore session of the shared clients: no credentials of its
         own, the read-only guard, the meter and the signer installed."""
         core = botocore.session.Session()
+        # botocore lists its ~440 service directories once per kind of model,
+        # and keeps the list only when done: reading threads that made their
+        # first clients together listed them up to seven times each.
+        for kind in ("service-2", "endpoint-rule-set-1", "paginators-1"):
+            _SHARED_LOADER.list_available_services(kind)
         core.register_component("data_loader", _SHARED_LOADER)
         core.register_component("credential_provider", CredentialResolver(providers=[]))
         core.register("before-sign", _sign_as_caller, unique_id="compliance-signer")
