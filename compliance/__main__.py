@@ -4,6 +4,7 @@
   python -m compliance init-baseline --output F write a starter baseline from AWS Organizations
   python -m compliance verify-reports DIR       check a report directory against its manifest
   python -m compliance gate RESULTS --fail-on S fail when a control of severity S or above failed or errored
+  python -m compliance gate RESULTS --fail-on new [--min-severity S]   fail on what is new since the compared run
   python -m compliance merge-recordings --output DIR SHARD_DIR...   unite shard recordings for one --replay
   python -m compliance coverage-matrix [--output F]   framework items against controls, from the catalog
 """
@@ -17,13 +18,14 @@ from pathlib import Path
 
 from compliance import baseline as baselines
 from compliance import catalog as catalogs
-from compliance import coverage, manifest
+from compliance import coverage, drift, manifest
 from compliance.errors import ConfigurationError
 from compliance.run import CONTROLS_DIR
 from compliance.shards import merge_recordings
 from compliance.waivers import load as load_waivers
 
 EXPIRY_NOTICE_DAYS = 30
+NEW = drift.NEW
 
 
 def check_baseline(paths, today):
@@ -55,15 +57,22 @@ def check_baseline(paths, today):
     return total
 
 
-def gate(results_path, threshold):
-    """Exit status for CI: 1 when any result at or above ``threshold``
-    severity failed or errored (an unreadable control counts: fail closed)."""
+def gate(results_path, threshold, floor=None):
+    """Exit status for CI. ``threshold`` a severity: 1 when any result at or
+    above it failed or errored (an unreadable control counts: fail closed).
+    ``threshold`` ``new``: 1 when a finding or an error at ``floor`` severity
+    or above is new since the run the results were compared with."""
     levels = catalogs.SEVERITIES
     try:
         with open(results_path) as handle:
-            results = json.load(handle)["results"]
-    except (OSError, ValueError, KeyError) as error:
+            document = json.load(handle)
+        results = document["results"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
         raise ConfigurationError(f"{results_path}: not a results.json of this suite ({error})") from None
+    if threshold == NEW:
+        return _gate_on_regressions(results_path, document, floor or levels[0])
+    if floor:
+        raise ConfigurationError("--min-severity goes with --fail-on new; --fail-on SEVERITY is its own floor")
     blocking = [r for r in results if r["outcome"] in ("failed", "error")
                 and levels.index(r["severity"]) >= levels.index(threshold)]
     for result in blocking:
@@ -71,6 +80,17 @@ def gate(results_path, threshold):
     below = sum(1 for r in results if r["outcome"] in ("failed", "error")) - len(blocking)
     print(f"{len(blocking)} failed or errored at severity {threshold} or above; {below} below it")
     return 1 if blocking else 0
+
+
+def _gate_on_regressions(results_path, document, floor):
+    if "drift" not in document:
+        raise ConfigurationError(f"{results_path}: the run was not compared with an earlier one; run the suite with "
+                                 "--compare=PREVIOUS_RESULTS_JSON to gate on what is new")
+    found = drift.regressions(document["results"], floor, catalogs.SEVERITIES)
+    for record, resource, tag in found:
+        print(f"{tag.upper():12} {record['severity']:8} {record['nodeid']} {resource or '(could not be read)'}")
+    print(f"{len(found)} new at severity {floor} or above {drift.headline(document['drift'])}")
+    return 1 if found else 0
 
 
 def verify_reports(directory):
@@ -122,7 +142,11 @@ def main(argv=None):
     verify.add_argument("directory", metavar="DIR")
     gating = commands.add_parser("gate", help="fail when a control at or above a severity failed or errored")
     gating.add_argument("results", metavar="RESULTS", help="a run's results.json")
-    gating.add_argument("--fail-on", choices=catalogs.SEVERITIES, default="high")
+    gating.add_argument("--fail-on", choices=[*catalogs.SEVERITIES, NEW], default="high",
+                        help="a severity: fail on any failure at or above it; new: fail only on what is new since "
+                             "the run the results were compared with (--compare)")
+    gating.add_argument("--min-severity", choices=catalogs.SEVERITIES,
+                        help="with --fail-on new: the lowest severity that fails (default low)")
     merge = commands.add_parser("merge-recordings", help="unite the recordings of a sharded run for --replay")
     merge.add_argument("--output", required=True, help="new directory for the merged recording")
     merge.add_argument("recordings", nargs="+", metavar="SHARD_DIR")
@@ -143,7 +167,7 @@ def main(argv=None):
                   f"pytest -n auto --replay={merged}")
             return 0
         if args.command == "gate":
-            return gate(args.results, args.fail_on)
+            return gate(args.results, args.fail_on, args.min_severity)
         if args.command == "verify-reports":
             return verify_reports(args.directory)
         if args.command == "check-baseline":

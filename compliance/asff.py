@@ -6,8 +6,15 @@ problems joined) (waived ones
 carry Workflow SUPPRESSED and the waiver in a note), one PASSED finding per
 passed result, one NOT_AVAILABLE finding per result that could not be read.
 Ids are stable across runs, so a re-import updates rather than duplicates.
+
+Compared with an earlier run (``--compare``), a failing finding carries
+FirstObservedAt from the run that first saw it and the Workflow status of
+the compared run's finding (NEW unless it was NEW or NOTIFIED), and each
+resolved finding is sent once more under its Id, PASSED, Workflow RESOLVED
+and archived.
 """
 
+FILE = "findings.asff.json"
 RESOURCE_TYPES = {
     ("s3", ""): "AwsS3Bucket",
     ("kms", "key"): "AwsKmsKey",
@@ -18,6 +25,9 @@ RESOURCE_TYPES = {
 }
 SEVERITY = {"low": "LOW", "medium": "MEDIUM", "high": "HIGH", "critical": "CRITICAL"}
 PRODUCT = "aws-compliance-suite"
+# Workflow states a failing finding keeps from the compared run; after
+# RESOLVED (it failed again) or SUPPRESSED (its waiver is gone) it is NEW.
+CARRIED_WORKFLOW = ("NEW", "NOTIFIED")
 
 
 def resource_type(arn):
@@ -58,9 +68,11 @@ def _finding(record, run, resource, status, description, suffix, note=None):
     return finding
 
 
-def findings(records, run):
+def findings(records, run, previous=None, drift=None):
     """ASFF findings of ``records`` (results.json records). ``run`` gives
-    started, finished, partition, home_region and management_account."""
+    started, finished, partition, home_region and management_account;
+    ``previous`` the compared run's findings by Id and ``drift`` results.json's
+    drift block, when the run was compared."""
     out = []
     for record in records:
         account_arn = f"arn:{run['partition']}:iam::{record['account_id'] or run['management_account']}:root"
@@ -68,12 +80,27 @@ def findings(records, run):
         if record["outcome"] in ("failed", "xfailed"):
             by_resource = {}
             for finding in record["findings"]:
-                by_resource.setdefault(finding["resource"], []).append(f"{finding['problem']}. Fix: {finding['fix']}")
-            for resource, problems in by_resource.items():
+                by_resource.setdefault(finding["resource"], []).append(finding)
+            for resource, entries in by_resource.items():
                 note = f"waived by {waived[resource]}" if resource in waived else None
-                out.append(_finding(record, run, resource, "FAILED", " | ".join(problems), "failed", note))
+                problems = " | ".join(f"{f['problem']}. Fix: {f['fix']}" for f in entries)
+                finding = _finding(record, run, resource, "FAILED", problems, "failed", note)
+                if drift is not None and not note:
+                    _carry_forward(finding, entries[0], previous)
+                out.append(finding)
         elif record["outcome"] == "error":
             out.append(_finding(record, run, account_arn, "NOT_AVAILABLE", record["message"], "error"))
         elif record["outcome"] in ("passed", "xpassed"):
             out.append(_finding(record, run, account_arn, "PASSED", f"{record['title']}: passed", "passed"))
+    for resolved in (drift or {}).get("resolved_findings", []):
+        finding = _finding(resolved, run, resolved["resource"], "PASSED", f"resolved: {resolved['problem']}", "failed")
+        finding.update(FirstObservedAt=resolved["first_observed"], Workflow={"Status": "RESOLVED"},
+                       RecordState="ARCHIVED")
+        out.append(finding)
     return out
+
+
+def _carry_forward(finding, entry, previous):
+    finding["FirstObservedAt"] = entry["first_observed"]
+    status = (previous or {}).get(finding["Id"], {}).get("Workflow", {}).get("Status")
+    finding["Workflow"] = {"Status": status if status in CARRIED_WORKFLOW else "NEW"}

@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import io
 import json
+import urllib.request
 import zipfile
 from unittest import mock
 
@@ -712,8 +713,14 @@ def seed_network(seeder):
                                   GroupNames=["all"])
 
 
+RANDOM_SEED = 2026  # moto's resource IDs come from its random generator, seeded with this
+
+
 def seed(url):
-    """Seed the whole demo organization into the moto server at ``url``."""
+    """Seed the whole demo organization into the moto server at ``url``,
+    with the same resource IDs on every run, so that two demo runs compare
+    resource by resource."""
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/seed?a={RANDOM_SEED}", method="POST")).close()
     seeder = Seeder(url)
     seed_organization(seeder)
     seed_audit_roles(seeder, sorted(IDS.values()))
@@ -732,3 +739,6 @@ def seed(url):
     seed_account_hygiene(seeder)
     seed_admin_policies(seeder)
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account
+    for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
+        for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
+            seeder.client("ec2", account_id, region).describe_vpcs()
