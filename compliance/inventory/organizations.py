@@ -15,6 +15,12 @@ def active_accounts(api, home_region):
     return sorted(accounts, key=lambda a: a["Id"])
 
 
+def all_account_ids(api, home_region):
+    """IDs of every account of the organization, whatever its state (a
+    suspended account is still the organization's), sorted."""
+    return sorted(a["Id"] for a in api.read("organizations", "ListAccounts", home_region)["Accounts"])
+
+
 def member_ids(api, home_region):
     """IDs of the organization's ACTIVE accounts, sorted."""
     return [a["Id"] for a in active_accounts(api, home_region)]

@@ -24,7 +24,7 @@ def test_s3_block_public_access(bucket_policies, account_target, partition, evid
 
 
 @pytest.mark.control("s3-tls-only")
-def test_s3_tls_only(bucket_policies, account_target, partition, evidence):
+def test_s3_tls_only(bucket_policies, account_target, trust_zone, partition, evidence):
     evidence.record("buckets", [{k: b[k] for k in ("Bucket", "Region", "Policy")} for b in bucket_policies])
     findings = [
         Finding(f"arn:{partition}:s3:::{b['Bucket']}",
@@ -33,6 +33,6 @@ def test_s3_tls_only(bucket_policies, account_target, partition, evidence):
                 "add a Deny statement for Principal *, Action s3:*, the bucket and its objects, with Condition "
                 "Bool aws:SecureTransport false")
         for b in bucket_policies
-        if not denies_insecure_transport(b["Policy"], b["Bucket"], partition, (account_target.id, None))
+        if not denies_insecure_transport(b["Policy"], b["Bucket"], partition, (account_target.id, trust_zone.organization_id))
     ]
     evidence.verdict(findings)
