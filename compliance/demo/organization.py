@@ -468,15 +468,32 @@ def open_policy(action, resource, condition=None, principal="*"):
                        "Statement": [statement | ({"Condition": condition} if condition else {})]})
 
 
-def seed_resource_policies(seeder):
-    """prod shares a queue within the organization only; dev's alerts topic
-    takes messages from anyone, and a bucket policy opened to everyone is kept
-    unreachable by the security account's RestrictPublicBuckets."""
-    org_only = {"StringEquals": {"aws:PrincipalOrgID": organization_id(seeder)}}
-    sqs = seeder.client("sqs", IDS["prod"], "eu-west-1")
-    url = sqs.create_queue(QueueName="orders")["QueueUrl"]
+TRUSTED_VENDOR = "464622532012"  # baselines/demo.yaml trusts it
+UNKNOWN_PARTNER = "999988887777"
+
+
+def shared_queue(seeder, account, name, policy_of):
+    """A queue of ``account`` in eu-west-1 whose policy ``policy_of(queue ARN)`` gives."""
+    sqs = seeder.client("sqs", account, "eu-west-1")
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": open_policy("sqs:SendMessage", arn, org_only)})
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy_of(arn)})
+
+
+def seed_resource_policies(seeder):
+    """prod shares queues within the organization only, with the trusted
+    vendor, and with its own topics (any topic of prod); dev shares one with
+    a partner the baseline does not trust, and its alerts topic takes messages
+    from anyone; a bucket policy opened to everyone is kept unreachable by the
+    security account's RestrictPublicBuckets."""
+    org_only = {"StringEquals": {"aws:PrincipalOrgID": organization_id(seeder)}}
+    shared_queue(seeder, IDS["prod"], "orders", lambda arn: open_policy("sqs:SendMessage", arn, org_only))
+    shared_queue(seeder, IDS["prod"], "vendor-feed", lambda arn: open_policy(
+        "sqs:SendMessage", arn, principal={"AWS": f"arn:aws:iam::{TRUSTED_VENDOR}:root"}))
+    shared_queue(seeder, IDS["prod"], "order-events", lambda arn: open_policy(
+        "sqs:SendMessage", arn, {"ArnLike": {"aws:SourceArn": f"arn:aws:sns:*:{IDS['prod']}:*"}}))
+    shared_queue(seeder, IDS["dev"], "partner-inbox", lambda arn: open_policy(
+        "sqs:SendMessage", arn, principal={"AWS": f"arn:aws:iam::{UNKNOWN_PARTNER}:root"}))
     sns = seeder.client("sns", IDS["dev"], "us-east-1")
     topic = sns.create_topic(Name="build-alerts")["TopicArn"]
     sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=open_policy("sns:Publish", topic))
