@@ -2,7 +2,9 @@
 
 ``AccountApi.read`` is the single entry point through which inventory
 functions ask AWS a question. Every answer (or error) goes through the run's
-``ResponseStore``, so no question is asked twice in a run.
+``ResponseStore``, so no question is asked twice in a run; free-form values
+the customer stored (environment variables, user data...) are reduced to
+their digests before it does (compliance.aws.customer_data).
 """
 
 import threading
@@ -11,6 +13,7 @@ import time
 import botocore
 from botocore.exceptions import BotoCoreError, ClientError
 
+from compliance.aws import customer_data
 from compliance.errors import AccountUnreachable, ApiUnreadable
 
 
@@ -91,7 +94,7 @@ class AccountApi:
         except (BotoCoreError, AccountUnreachable) as error:
             return {"error": {"code": type(error).__name__, "message": str(error)}}
         response.pop("ResponseMetadata", None)
-        return {"response": response}
+        return {"response": customer_data.minimized(service, operation, response)}
 
     def _identity_credentials(self):
         with self._lock:

@@ -448,10 +448,13 @@ def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
 def seed_ec2(seeder):
     """Unique host keys almost everywhere; two prod clones sharing keys; one
     security instance with a known-compromised key. Only log-archive's
-    instance requires IMDSv2 and has an instance role."""
-    launch(seeder, IDS["dev"], "us-east-1")
+    instance requires IMDSv2 and has an instance role. dev's instance in
+    us-east-1 starts with an AWS access key in its user data."""
+    launch(seeder, IDS["dev"], "us-east-1",
+           UserData="#!/bin/bash\naws configure set aws_access_key_id AKIA" + "DEMO0LEAKED0KEY0\n")
     launch(seeder, IDS["log-archive"], "eu-west-1", MetadataOptions={"HttpTokens": "required"},
-           IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")})
+           IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")},
+           UserData="#!/bin/bash\nsystemctl enable --now log-shipper\n")
     launch(seeder, IDS["dev"], "eu-west-1", image=WINDOWS_AMI)  # no SSH host keys to judge
     clone_keys = unique_fingerprints("golden-image-with-baked-keys")
     for instance_id in launch(seeder, IDS["prod"], "eu-west-1", count=2):
@@ -545,8 +548,9 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
-def create_function(seeder, account_id, region, name):
-    """A Lambda function (Python, a no-op handler) with its execution role; returns the function's client."""
+def create_function(seeder, account_id, region, name, **options):
+    """A Lambda function (Python, a no-op handler) with its execution role and
+    ``options`` (Environment...); returns the function's client."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("handler.py", "def handler(event, context):\n    return None\n")
@@ -554,7 +558,7 @@ def create_function(seeder, account_id, region, name):
         RoleName=f"{name}-execution", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
     functions = seeder.client("lambda", account_id, region)
     functions.create_function(FunctionName=name, Runtime="python3.12", Role=role["Role"]["Arn"],
-                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()})
+                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()}, **options)
     return functions
 
 
@@ -749,3 +753,5 @@ def seed(url):
     seed_account_hygiene(seeder)
     seed_admin_policies(seeder)
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account
+    from compliance.demo.stored_values import seed_stored_values  # it builds on this module's helpers
+    seed_stored_values(seeder)

@@ -89,3 +89,18 @@ def peering_connections(api, region):
 def prefix_list_cidrs(api, region, prefix_list_id):
     answer = api.read("ec2", "GetManagedPrefixListEntries", region, PrefixListId=prefix_list_id)
     return sorted(e["Cidr"] for e in answer["Entries"])
+
+
+def user_data(api, region, instance_id):
+    """The digest of the instance's user data (compliance.aws.customer_data),
+    or None when it has none."""
+    answer = api.read("ec2", "DescribeInstanceAttribute", region, Attribute="userData", InstanceId=instance_id)
+    return answer.get("UserData", {}).get("Value")
+
+
+def launch_template_versions(api, region):
+    """The latest and the default version of every launch template of the
+    region (one request), each once, by template name and version number."""
+    answer = api.read("ec2", "DescribeLaunchTemplateVersions", region, Versions=["$Latest", "$Default"])
+    found = {(v["LaunchTemplateName"], v["VersionNumber"]): v for v in answer["LaunchTemplateVersions"]}
+    return [found[key] for key in sorted(found)]
