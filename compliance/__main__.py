@@ -131,7 +131,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         if args.command == "coverage-matrix":
-            text = coverage.matrix(catalogs.load(CONTROLS_DIR), catalogs.load_manual(CONTROLS_DIR))
+            text = coverage.matrix(catalogs.load(CONTROLS_DIR), catalogs.load_manual(CONTROLS_DIR),
+                                   catalogs.load_retired(CONTROLS_DIR))
             if args.output:
                 Path(args.output).write_text(text)
             else:

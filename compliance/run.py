@@ -72,6 +72,10 @@ class Run:
         return catalogs.load_manual(CONTROLS_DIR)
 
     @functools.cached_property
+    def retired_items(self):
+        return catalogs.load_retired(CONTROLS_DIR)
+
+    @functools.cached_property
     def waivers(self):
         return waiver_list(self.baseline.waivers)
 

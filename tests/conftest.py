@@ -49,6 +49,13 @@ def audit_roles(seeder):
     seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])
 
 
+def assert_unreadable(results, controls, read):
+    """Exactly ``controls`` of ``results`` ({control ID: result}) errored, each
+    naming ``read`` ("service:Operation ...") as what it could not read."""
+    assert {c for c, r in results.items() if r["outcome"] == "error"} == set(controls)
+    assert all(f"could not read {read}" in results[c]["message"] for c in controls)
+
+
 REGION = "eu-west-1"
 
 

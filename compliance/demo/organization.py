@@ -184,12 +184,22 @@ BLOCK_ALL_PUBLIC_ACCESS = {"BlockPublicAcls": True, "IgnorePublicAcls": True, "B
                            "RestrictPublicBuckets": True}
 
 
+def harden_bucket(s3, bucket, log_bucket, key="alias/aws/s3"):
+    """Versioning, default encryption with a KMS key, and server access logs to ``log_bucket``."""
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
+    s3.put_bucket_logging(Bucket=bucket, BucketLoggingStatus={
+        "LoggingEnabled": {"TargetBucket": log_bucket, "TargetPrefix": f"{bucket}/"}})
+
+
 def create_log_bucket(seeder, account_id, name):
-    """A bucket that S3 server access logs may be delivered to."""
+    """A bucket that S3 server access logs may be delivered to, over TLS only."""
     logs = create_bucket(seeder, account_id, name)
     logs.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
         "Sid": "S3ServerAccessLogs", "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
-        "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{name}/*"}]}))
+        "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{name}/*"},
+        *json.loads(tls_only_policy(name))["Statement"]]}))
 
 
 def create_archive_bucket(seeder, account_id, name, org_id, log_bucket, mode="COMPLIANCE", days=400):
@@ -335,9 +345,13 @@ def seed_cloudtrail(seeder):
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
     # The acquired account keeps its own multi-region trail, S3 data events included.
     acquired_bucket = create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
-    acquired_bucket.put_public_access_block(Bucket="acquired-cloudtrail",
-                                            PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
     acquired_bucket.put_bucket_policy(Bucket="acquired-cloudtrail", Policy=tls_only_policy("acquired-cloudtrail"))
+    seeder.client("s3control", ACQUIRED).put_public_access_block(
+        AccountId=ACQUIRED, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+    create_log_bucket(seeder, ACQUIRED, "acquired-access-logs")
+    for bucket in ("acquired-access-logs", "acquired-cloudtrail"):  # blocked, logged, versioned, KMS-encrypted
+        acquired_bucket.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+        harden_bucket(acquired_bucket, bucket, "acquired-access-logs")
     acquired = seeder.client("cloudtrail", ACQUIRED)
     acquired.create_trail(Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True)
     acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
@@ -439,6 +453,12 @@ def instance_profile(seeder, account_id, name):
     return name
 
 
+def private_interface(ec2):
+    """A primary network interface in the region's first default subnet, without a public address."""
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    return {"DeviceIndex": 0, "SubnetId": subnet["SubnetId"], "AssociatePublicIpAddress": False}
+
+
 def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
     ec2 = seeder.client("ec2", account_id, region)
     reservation = ec2.run_instances(ImageId=image, MinCount=count, MaxCount=count, InstanceType="t3.micro", **options)
@@ -448,17 +468,23 @@ def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
 def seed_ec2(seeder):
     """Unique host keys almost everywhere; two prod clones sharing keys; one
     security instance with a known-compromised key. Only log-archive's
-    instance requires IMDSv2 and has an instance role. dev's instance in
+    instance requires IMDSv2, has an instance role and no public address;
+    one of the prod clones has a second network interface. dev's instance in
     us-east-1 starts with an AWS access key in its user data."""
     launch(seeder, IDS["dev"], "us-east-1",
            UserData="#!/bin/bash\naws configure set aws_access_key_id AKIA" + "DEMO0LEAKED0KEY0\n")
     launch(seeder, IDS["log-archive"], "eu-west-1", MetadataOptions={"HttpTokens": "required"},
            IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")},
+           NetworkInterfaces=[private_interface(seeder.client("ec2", IDS["log-archive"], "eu-west-1"))],
            UserData="#!/bin/bash\nsystemctl enable --now log-shipper\n")
     launch(seeder, IDS["dev"], "eu-west-1", image=WINDOWS_AMI)  # no SSH host keys to judge
     clone_keys = unique_fingerprints("golden-image-with-baked-keys")
     for instance_id in launch(seeder, IDS["prod"], "eu-west-1", count=2):
         set_console_output(IDS["prod"], "eu-west-1", instance_id, cloud_init_console(clone_keys))
+    prod = seeder.client("ec2", IDS["prod"], "eu-west-1")
+    bridge = prod.create_network_interface(SubnetId=private_interface(prod)["SubnetId"])["NetworkInterface"]
+    prod.attach_network_interface(NetworkInterfaceId=bridge["NetworkInterfaceId"], InstanceId=instance_id,
+                                  DeviceIndex=1)
     (bastion,) = launch(seeder, IDS["security"], "eu-central-1")
     leaked = {**unique_fingerprints(bastion), "RSA": COMPROMISED_FINGERPRINT}
     set_console_output(IDS["security"], "eu-central-1", bastion, cloud_init_console(leaked))
@@ -719,6 +745,11 @@ def seed_network(seeder):
         create_bucket(seeder, IDS[name], bucket).put_bucket_policy(Bucket=bucket, Policy=tls_only_policy(bucket))
         for region in DEMO_REGIONS:
             harden_region(seeder, IDS[name], region, bucket)
+    for region in DEMO_REGIONS:  # only the security account's detectors watch S3 and RDS logins
+        guardduty = seeder.client("guardduty", IDS["security"], region)
+        for detector in guardduty.list_detectors()["DetectorIds"]:
+            guardduty.update_detector(DetectorId=detector, Features=[
+                {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}, {"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
     ec2 = seeder.client("ec2", IDS["dev"], "eu-west-1")
     vpc_id = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     group = ec2.create_security_group(GroupName="jump-host", Description="SSH from anywhere", VpcId=vpc_id)
@@ -727,6 +758,16 @@ def seed_network(seeder):
     shares = ec2.create_security_group(GroupName="file-shares", Description="SMB from anywhere", VpcId=vpc_id)
     ec2.authorize_security_group_ingress(GroupId=shares["GroupId"], IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 445, "ToPort": 445, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    reporting = ec2.create_security_group(GroupName="reporting-db", Description="PostgreSQL from anywhere",
+                                          VpcId=vpc_id)
+    ec2.authorize_security_group_ingress(GroupId=reporting["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
+    prod = seeder.client("ec2", IDS["prod"], "eu-west-1")
+    storefront = prod.create_security_group(GroupName="storefront", Description="HTTPS from anywhere",
+                                            VpcId=prod.describe_vpcs()["Vpcs"][0]["VpcId"])
+    prod.authorize_security_group_ingress(GroupId=storefront["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+         "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
     volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
     snapshot = ec2.create_snapshot(VolumeId=volume, Description="build cache")["SnapshotId"]
     ec2.modify_snapshot_attribute(SnapshotId=snapshot, Attribute="createVolumePermission", OperationType="add",

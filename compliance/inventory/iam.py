@@ -26,12 +26,23 @@ def root_virtual_mfa_devices(api, home_region, account_id):
 def attached_managed_policies(api, home_region):
     """Managed policies (AWS and customer) attached to a user, group or role,
     each with the document of its default version."""
+    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, OnlyAttached=True))
+
+
+def _with_default_versions(api, home_region, listed):
     found = []
-    for policy in api.read("iam", "ListPolicies", home_region, OnlyAttached=True)["Policies"]:
+    for policy in listed["Policies"]:
         version = api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
                            VersionId=policy["DefaultVersionId"])["PolicyVersion"]
         found.append({**policy, "Document": version["Document"]})
     return sorted(found, key=lambda p: p["Arn"])
+
+
+def customer_managed_policies(api, home_region):
+    """Every customer-managed policy, attached or not, with the document of its
+    default version (the versions of attached ones are the reads
+    ``attached_managed_policies`` makes)."""
+    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, Scope="Local"))
 
 
 ROOT_ROW = "<root_account>"

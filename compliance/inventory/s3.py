@@ -80,6 +80,13 @@ def logging(api, bucket_region, bucket):
     return api.read("s3", "GetBucketLogging", bucket_region, Bucket=bucket).get("LoggingEnabled")
 
 
+def default_encryption(api, bucket_region, bucket):
+    """The bucket's default encryption rules, or None when none is configured."""
+    answer = api.read("s3", "GetBucketEncryption", bucket_region,
+                      absent=("ServerSideEncryptionConfigurationNotFoundError",), Bucket=bucket)
+    return None if answer is None else answer["ServerSideEncryptionConfiguration"]["Rules"]
+
+
 def object_keys(api, bucket_region, bucket, prefix):
     """Keys of the bucket's objects under ``prefix`` (ListObjectsV2, every page)."""
     return [o["Key"] for o in api.read("s3", "ListObjectsV2", bucket_region, Bucket=bucket, Prefix=prefix)
