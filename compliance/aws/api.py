@@ -11,6 +11,7 @@ import time
 import botocore
 from botocore.exceptions import BotoCoreError, ClientError
 
+from compliance.aws import endpoints
 from compliance.errors import AccountUnreachable, ApiUnreadable
 
 
@@ -88,6 +89,8 @@ class AccountApi:
         except ClientError as error:
             details = error.response.get("Error", {})
             return {"error": {"code": details.get("Code", "Unknown"), "message": details.get("Message", str(error))}}
+        except endpoints.UNREACHABLE as error:
+            return {"error": {"code": type(error).__name__, "message": self.connection.unreachable(service, error)}}
         except (BotoCoreError, AccountUnreachable) as error:
             return {"error": {"code": type(error).__name__, "message": str(error)}}
         response.pop("ResponseMetadata", None)
