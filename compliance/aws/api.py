@@ -13,7 +13,7 @@ import time
 import botocore
 from botocore.exceptions import BotoCoreError, ClientError
 
-from compliance.aws import customer_data
+from compliance.aws import customer_data, endpoints
 from compliance.errors import AccountUnreachable, ApiUnreadable
 
 
@@ -91,6 +91,8 @@ class AccountApi:
         except ClientError as error:
             details = error.response.get("Error", {})
             return {"error": {"code": details.get("Code", "Unknown"), "message": details.get("Message", str(error))}}
+        except endpoints.UNREACHABLE as error:
+            return {"error": {"code": type(error).__name__, "message": self.connection.unreachable(service, error)}}
         except (BotoCoreError, AccountUnreachable) as error:
             return {"error": {"code": type(error).__name__, "message": str(error)}}
         response.pop("ResponseMetadata", None)

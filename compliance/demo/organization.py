@@ -18,7 +18,7 @@ from moto.organizations import utils as organization_utils
 from moto.s3.models import s3_backends
 from moto.utilities.utils import get_partition
 
-from compliance.aws.sessions import to_endpoint_host
+from compliance.aws.endpoints import serve_s3control_from_custom_endpoints
 from compliance.demo.certificates import make_ca
 from compliance.demo.moto_patches import (
     age_user_credentials,
@@ -63,7 +63,7 @@ class Seeder:
         client.meta.events.register(
             "before-sign", lambda request, **_: request.headers.__setitem__("x-moto-account-id", account_id)
         )
-        client.meta.events.register("before-sign.s3-control", to_endpoint_host)
+        serve_s3control_from_custom_endpoints(client.meta.events)
         return client
 
 
