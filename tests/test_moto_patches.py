@@ -141,6 +141,7 @@ def test_rds_reports_certificate_authorities_and_details(local_aws, seeder):
                            MasterUsername="a", MasterUserPassword="password-1", AllocatedStorage=20)
     default = rds.describe_db_instances(DBInstanceIdentifier="default-ca")["DBInstances"][0]
     assert default["CACertificateIdentifier"] == "rds-ca-rsa2048-g1"
+    assert default["PubliclyAccessible"] is False
 
 
 def test_s3control_reaches_a_custom_endpoint(local_aws, seeder):

@@ -14,6 +14,7 @@ import botocore
 from botocore.exceptions import BotoCoreError, ClientError
 
 from compliance.aws import customer_data, endpoints
+from compliance.aws.answers import answer as named_answer
 from compliance.errors import AccountUnreachable, ApiUnreadable
 
 
@@ -38,7 +39,9 @@ class AccountApi:
     def read(self, service, operation, region, absent=(), **params):
         """The full answer to ``service:Operation(**params)`` in ``region``.
 
-        Paginated operations are read to the end and merged. An AWS error whose
+        Paginated operations are read to the end and merged; every dict of the
+        answer is an ``Answer``, so a member a control needs but AWS left out
+        errors naming the operation and the member. An AWS error whose
         code is in ``absent`` means "there is none" and returns None (for
         example ``NoSuchBucketPolicy``); any other error raises ApiUnreadable.
         """
@@ -73,7 +76,7 @@ class AccountApi:
 
     def _response(self, answer, service, operation, region, absent):
         if "error" not in answer:
-            return answer["response"]
+            return named_answer(answer["response"], (service, operation, self.account_id, region))
         error = answer["error"]
         if error["code"] in absent:
             return None

@@ -27,9 +27,12 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   fingerprints, unique per instance unless ``set_console_output`` gives it
   another console (for example a clone's).
 - rds:DescribeCertificates is missing from moto; DescribeDBInstances lacks
-  ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
-  served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
-  validity ends, whose PEMs are in rds-certificate-authorities.pem).
+  ``CertificateDetails``, defaults to a CA name AWS does not have, and leaves
+  ``PubliclyAccessible`` out when it was not given (AWS always reports it;
+  here it is false, as for an instance in a VPC without an internet
+  gateway). The CAs served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins
+  with the real names and validity ends, whose PEMs are in
+  rds-certificate-authorities.pem).
 - glacier:InitiateVaultLock / CompleteVaultLock / GetVaultLock are missing
   from moto; here a vault keeps its lock (InProgress, then Locked).
 - IAM Access Analyzer is missing from moto: ``moto_accessanalyzer`` serves
@@ -432,6 +435,8 @@ def _instances_with_certificate_details(original):
         original(self, *args, **kwargs)
         if self.ca_certificate_identifier in (None, "rds-ca-default"):
             self.ca_certificate_identifier = DEFAULT_RDS_CA
+        if self.publicly_accessible is None:
+            self.publicly_accessible = False
 
     return __init__
 

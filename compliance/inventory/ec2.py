@@ -2,6 +2,8 @@
 
 import re
 
+from compliance.aws.answers import extended
+
 _FINGERPRINTS = re.compile(
     r"-----BEGIN SSH HOST KEY FINGERPRINTS-----(.*?)-----END SSH HOST KEY FINGERPRINTS-----", re.DOTALL
 )
@@ -61,7 +63,7 @@ def own_snapshots(api, region):
     for snapshot in api.read("ec2", "DescribeSnapshots", region, OwnerIds=["self"])["Snapshots"]:
         permissions = api.read("ec2", "DescribeSnapshotAttribute", region, Attribute="createVolumePermission",
                                SnapshotId=snapshot["SnapshotId"])["CreateVolumePermissions"]
-        found.append({**snapshot, "CreateVolumePermissions": permissions})
+        found.append(extended(snapshot, CreateVolumePermissions=permissions))
     return sorted(found, key=lambda s: s["SnapshotId"])
 
 
@@ -72,7 +74,7 @@ def own_images(api, region):
 def vpcs_with_flow_logs(api, region):
     """Each VPC with the flow logs that capture it."""
     flow_logs = api.read("ec2", "DescribeFlowLogs", region)["FlowLogs"]
-    return [{**vpc, "FlowLogs": [f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]]}
+    return [extended(vpc, FlowLogs=[f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]])
             for vpc in sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])]
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from compliance.aws.answers import extended
 from compliance.errors import ApiUnreadable
 
 
@@ -20,7 +21,7 @@ def account_summary(api, home_region):
 def root_virtual_mfa_devices(api, home_region, account_id):
     """Virtual MFA devices assigned to the root user (a hardware device is not listed)."""
     devices = api.read("iam", "ListVirtualMFADevices", home_region, AssignmentStatus="Assigned")["VirtualMFADevices"]
-    return [d for d in devices if d.get("User", {}).get("Arn", "").endswith(f":{account_id}:root")]
+    return [d for d in devices if d["User"]["Arn"].endswith(f":{account_id}:root")]
 
 
 def attached_managed_policies(api, home_region):
@@ -34,7 +35,7 @@ def _with_default_versions(api, home_region, listed):
     for policy in listed["Policies"]:
         version = api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
                            VersionId=policy["DefaultVersionId"])["PolicyVersion"]
-        found.append({**policy, "Document": version["Document"]})
+        found.append(extended(policy, Document=version["Document"]))
     return sorted(found, key=lambda p: p["Arn"])
 
 

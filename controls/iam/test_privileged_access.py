@@ -32,7 +32,7 @@ def identity_findings(identities, actions, zone):
             findings.append(Finding(user["Arn"], f"may call {', '.join(unguarded)} without MFA from any network "
                                                  "(with its access keys, too)", FIX))
     for role in identities["RoleDetailList"]:
-        callers = assumable_unguarded(role.get("AssumeRolePolicyDocument") or {}, role["Arn"], zone)
+        callers = assumable_unguarded(role["AssumeRolePolicyDocument"], role["Arn"], zone)
         unguarded = unguarded_actions(merged(documents(role, managed)), actions) if callers else []
         if unguarded:
             findings.append(Finding(role["Arn"], f"may call {', '.join(unguarded)} and can be assumed by "
