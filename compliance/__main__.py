@@ -113,8 +113,8 @@ def init_baseline(args):
     output = Path(args.output)
     if output.exists() and not args.force:
         raise ConfigurationError(f"{output} exists; choose another --output or pass --force")
-    connection = Connection(Meter(), endpoint_url=args.endpoint_url)
-    credentials = connection.starting_credentials(args.profile)
+    connection = Connection(Meter(), endpoint_url=args.endpoint_url, profile=args.profile)
+    credentials = connection.starting_credentials()
     identity = caller_identity(connection, credentials, args.home_region)
     with tempfile.TemporaryDirectory() as store_dir:
         api = AccountApi(identity["Account"], connection, ResponseStore(store_dir, connection.meter),
@@ -135,8 +135,10 @@ def main(argv=None):
     init.add_argument("--output", required=True, help="file to write (for example baselines/org.yaml)")
     init.add_argument("--audit-role", default="ComplianceAudit", help="audit role name to put in the baseline")
     init.add_argument("--home-region", default="us-east-1")
-    init.add_argument("--endpoint-url", help="AWS-compatible endpoint (default: AWS_ENDPOINT_URL, else AWS)")
-    init.add_argument("--profile", help="profile of the starting identity (default: credential chain)")
+    init.add_argument("--endpoint-url", help="AWS-compatible endpoint for every service (default: the AWS SDKs' "
+                      "endpoint settings, AWS_ENDPOINT_URL and the like, else AWS)")
+    init.add_argument("--profile", help="profile of the starting identity and of the endpoint settings "
+                      "(default: AWS_PROFILE, else the default profile)")
     init.add_argument("--force", action="store_true", help="overwrite --output if it exists")
     verify = commands.add_parser("verify-reports", help="check report files against the run's manifest")
     verify.add_argument("directory", metavar="DIR")
@@ -155,7 +157,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         if args.command == "coverage-matrix":
-            text = coverage.matrix(catalogs.load(CONTROLS_DIR), catalogs.load_manual(CONTROLS_DIR))
+            text = coverage.matrix(catalogs.load(CONTROLS_DIR), catalogs.load_manual(CONTROLS_DIR),
+                                   catalogs.load_retired(CONTROLS_DIR))
             if args.output:
                 Path(args.output).write_text(text)
             else:

@@ -4,6 +4,7 @@ A baseline names the accounts and regions in scope, the audit role, and the
 parameters of each control. See ``baselines/example-org.yaml`` for every key.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import jsonschema
@@ -13,6 +14,7 @@ from compliance.yaml_source import YamlSource
 
 ACCOUNT_ROLES = ["management", "log-archive", "security", "identity", "workload", "shared-services", "sandbox"]
 ENABLED_REGIONS = "enabled"
+ORGANIZATION_ID = re.compile(r"^o-[a-z0-9]{10,32}$")
 
 
 def _schema(catalog):
@@ -25,6 +27,22 @@ def _schema(catalog):
         "properties": {
             "version": {"const": 1},
             "organization": {"type": "string"},
+            "organization_id": {"type": "string", "pattern": ORGANIZATION_ID.pattern},
+            "trusted_third_parties": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["account", "name", "owner", "ticket"],
+                    "properties": {
+                        "account": account_id,
+                        "name": {"type": "string", "minLength": 1},
+                        "owner": {"type": "string", "minLength": 1},
+                        "ticket": {"type": "string", "minLength": 1},
+                        "reason": {"type": "string"},
+                    },
+                },
+            },
             "home_region": region,
             "audit_role": {
                 "type": "object",
@@ -122,6 +140,8 @@ class Baseline:
     regions: object
     controls: dict = field(default_factory=dict)
     waivers: list = field(default_factory=list)
+    organization_id: str = ""
+    trusted_third_parties: list = field(default_factory=list)
 
     def parameters(self, control):
         """The control's parameters: catalog defaults overlaid with this baseline."""
@@ -150,6 +170,7 @@ def load(path, catalog):
             raise source.error(["accounts", "list", index, "id"], f"account {account['id']} is listed twice")
         seen.add(account["id"])
     _check_waivers(source, data.get("waivers", []))
+    _check_third_parties(source, data.get("trusted_third_parties", []), seen)
     if not listed and data["accounts"].get("discover") != "organization":
         raise source.error(["accounts"], "list the accounts in scope, or set `discover: organization`")
     return Baseline(
@@ -163,6 +184,8 @@ def load(path, catalog):
         regions=data["regions"],
         controls=data.get("controls", {}),
         waivers=data.get("waivers", []),
+        organization_id=data.get("organization_id", ""),
+        trusted_third_parties=data.get("trusted_third_parties", []),
     )
 
 
@@ -177,12 +200,28 @@ def _check_waivers(source, waivers):
                                f"expires {waiver['expires']} is before approved {waiver['approved']}")
 
 
+def _check_third_parties(source, parties, listed_accounts):
+    seen = set()
+    for index, party in enumerate(parties):
+        where = ["trusted_third_parties", index, "account"]
+        if party["account"] in seen:
+            raise source.error(where, f"third party account {party['account']} is listed twice")
+        if party["account"] in listed_accounts:
+            raise source.error(where, f"account {party['account']} is one of the accounts under accounts.list, "
+                                      "which are inside already; a trusted third party is an account outside "
+                                      "the organization")
+        seen.add(party["account"])
+
+
 def _explain(error, catalog):
     if error.validator == "enum" and list(error.absolute_path)[-1:] == ["control"]:
         return f"unknown control {error.instance!r}; known controls: {', '.join(sorted(catalog))}"
     if error.validator == "additionalProperties" and list(error.absolute_path) == ["controls"]:
         unknown = sorted(set(error.instance) - set(catalog))
         return f"unknown control {', '.join(unknown)}; known controls: {', '.join(sorted(catalog))}"
+    if error.validator == "pattern" and error.validator_value == ORGANIZATION_ID.pattern:
+        return (f"{error.instance!r} is not an organization ID; give the ID AWS Organizations shows "
+                "(aws organizations describe-organization), such as o-a1b2c3d4e5")
     if error.validator == "pattern" and error.validator_value != ACCOUNT_ID.pattern:
         return error.message
     hint = _HINTS.get(error.validator)

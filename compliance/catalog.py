@@ -22,6 +22,8 @@ FRAMEWORKS = {
     "cis-v5.0.0": ("CIS AWS Foundations v5.0.0", "cis-aws-foundations-v5.0.0.csv", "item"),
     "cis-v7.0.0": ("CIS AWS Foundations v7.0.0", "cis-aws-foundations-v7.0.0.csv", "item"),
     "pci-dss-v4.0": ("PCI DSS v4.0", "pci-dss-v4.0-requirements-with-aws-relevance.csv", "requirement"),
+    "aws-fsbp": ("AWS Foundational Security Best Practices", "aws-foundational-security-best-practices.csv",
+                 "control_id"),
 }
 SEVERITIES = ["low", "medium", "high", "critical"]
 
@@ -127,18 +129,52 @@ def _validate_entry(source, control_id, entry, known_items):
             raise source.error([control_id, "parameters", name, "default"], problem.message)
 
 
+_RETIRED_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["what", "retired", "source"],
+    "properties": {
+        "what": {"type": "string", "minLength": 1},
+        "retired": {"type": "string", "format": "date"},
+        "source": {"type": "string", "pattern": "^https://"},
+    },
+}
+
+
 def load_manual(controls_dir):
     """``{framework: {item: why it is manual}}`` from ``controls/manual.yaml``,
     checked against the framework item lists."""
-    path = Path(controls_dir) / "manual.yaml"
-    if not path.exists():
+    source = _framework_items_file(Path(controls_dir) / "manual.yaml", {"type": "string", "minLength": 1})
+    return (source.data or {}) if source else {}
+
+
+def load_retired(controls_dir):
+    """``{framework: {item: what AWS retired, when, and where it says so}}``
+    from ``controls/retired.yaml``: items whose service or feature no longer
+    exists, so that no control can evidence them."""
+    source = _framework_items_file(Path(controls_dir) / "retired.yaml", _RETIRED_SCHEMA)
+    if source is None:
         return {}
+    return {framework: {item: f"{entry['what']}; retired by AWS on {entry['retired']} ({entry['source']})"
+                        for item, entry in items.items()}
+            for framework, items in (source.data or {}).items()}
+
+
+def _framework_items_file(path, entry_schema):
+    """A ``{framework: {item: entry}}`` file checked against the framework
+    item lists and ``entry_schema``; None when the file does not exist."""
+    if not path.exists():
+        return None
     source = YamlSource(path)
+    validator = jsonschema.Draft202012Validator(entry_schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     for framework, items in (source.data or {}).items():
         if framework not in FRAMEWORKS:
             raise source.error([framework], f"unknown framework; use one of {', '.join(FRAMEWORKS)}")
         known = framework_items(framework)
-        for item in items:
+        for item, entry in items.items():
             if item not in known:
                 raise source.error([framework, item], f"{item!r} is not an item of {FRAMEWORKS[framework][0]}")
-    return source.data or {}
+            problem = jsonschema.exceptions.best_match(validator.iter_errors(entry))
+            if problem is not None:
+                raise source.error([framework, item, *problem.absolute_path], problem.message)
+    return source

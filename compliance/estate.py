@@ -40,9 +40,9 @@ class Estate:
     def __init__(self, access, meter, credentials=None):
         self.access = access
         self.meter = meter
-        self.connection = Connection(meter, access.endpoint_url, access.max_attempts, access.max_pool)
+        self.connection = Connection(meter, access.endpoint_url, access.profile, access.max_attempts, access.max_pool)
         self.store = ResponseStore(access.store_dir, meter, replay=access.replay)
-        self.base_credentials = self.connection.starting_credentials(access.profile)
+        self.base_credentials = self.connection.starting_credentials()
         self.credentials = dict(credentials or {})
         self._apis = {}
         self._lock = threading.Lock()

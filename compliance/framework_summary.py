@@ -1,16 +1,18 @@
-"""Results read per framework item: CIS v5.0.0, CIS v7.0.0, PCI DSS v4.0."""
+"""Results read per framework item: CIS v5.0.0, CIS v7.0.0, PCI DSS v4.0, AWS FSBP."""
 
 from compliance.catalog import FRAMEWORKS, framework_items
 
 # The worst result of any control evidencing an item decides the item.
 _ORDER = ["failed", "errored", "waived", "passed"]
+STATUSES = [*_ORDER, "manual", "retired", "not assessed"]
 _STATUS = {"failed": "failed", "error": "errored", "xfailed": "waived", "passed": "passed", "xpassed": "passed"}
 
 
-def summarise(manual, records):
+def summarise(manual, retired, records):
     """``{framework: {"title", "counts", "items": {item: {status, controls}}}}``.
 
-    Items in ``manual`` (no API can answer them) are ``manual``; items no
+    Items in ``manual`` (no API can answer them) are ``manual``, items in
+    ``retired`` (AWS retired what they check) are ``retired``; items no
     control of the run evidences are ``not assessed``; skipped results (a
     region not enabled) do not decide an item.
     """
@@ -34,10 +36,11 @@ def summarise(manual, records):
                 items[item] = {"status": entry["status"], "controls": sorted(entry["controls"])}
             elif item in manual.get(framework, {}):
                 items[item] = {"status": "manual", "controls": [], "why": manual[framework][item]}
+            elif item in retired.get(framework, {}):
+                items[item] = {"status": "retired", "controls": [], "why": retired[framework][item]}
             else:
                 items[item] = {"status": "not assessed", "controls": []}
-        counts = {status: sum(1 for i in items.values() if i["status"] == status)
-                  for status in [*_ORDER, "manual", "not assessed"]}
+        counts = {status: sum(1 for i in items.values() if i["status"] == status) for status in STATUSES}
         summary[framework] = {"title": title, "counts": counts, "items": items}
     return summary
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from compliance import drift
 
-STATUSES = ["passed", "failed", "waived", "errored", "manual", "not assessed"]
+STATUSES = ["passed", "failed", "waived", "errored", "manual", "retired", "not assessed"]
 HEATMAP_ROWS = 25  # accounts shown in the heatmap, the most failing first
 MOST_FAILING = 8
 DRIFT_LISTED = 6  # changes listed in the overview; all are in the Changes section

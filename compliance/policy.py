@@ -1,15 +1,8 @@
 """The questions controls ask of resource policies, answered by evaluating
 them (compliance.policy_language), not by matching their text."""
 
-from compliance.policy_language import (
-    DENY,
-    OUTSIDER_ARN,
-    Organization,
-    Request,
-    condition_values,
-    evaluate,
-    outsider_access,
-)
+from compliance.evidence import Finding
+from compliance.policy_language import DENY, OUTSIDER_ARN, Request, condition_values, evaluate, outsider_access
 
 # Requests without TLS from these callers must all be denied.
 _TRANSPORT_CALLERS = (None, OUTSIDER_ARN)
@@ -41,13 +34,22 @@ def denies_insecure_transport(document, bucket, partition="aws", insider=None):
     )
 
 
-def grants_outside_organization(document, org_id, org_accounts, resources, service):
-    """``[(statement label, why)]`` for each Allow statement that lets a caller
-    outside the organization in: anonymous, any account, or an account or
-    organization the policy names that is not this one."""
-    organization = Organization(org_id, frozenset(org_accounts))
-    return [
-        (name, f"allows {action} on {resource} to {'anyone (anonymous)' if who == 'anonymous' else who}, "
-               "outside the organization")
-        for name, action, resource, who in outsider_access(document, resources, service, organization)
-    ]
+def outside_findings(arn, document, resources, service, zone, fix, public_blocked=False):
+    """One finding per Allow statement of ``document`` (None: no policy) that
+    lets someone outside ``zone`` in, naming the statement and who. A policy
+    too complex to weigh exhaustively is a finding too, for a person to review.
+
+    ``public_blocked``: the service refuses every outsider when the policy is
+    public (S3's RestrictPublicBuckets), so only a policy that is not public
+    - one naming outside accounts - lets them in."""
+    if document is None:
+        return []
+    try:
+        grants = outsider_access(document, resources, service, zone)
+    except ValueError as error:
+        return [Finding(arn, f"the policy could not be weighed exhaustively ({error})", "review the policy by hand")]
+    if public_blocked and any(grant.anyone for grant in grants):
+        return []
+    unknown = "" if zone.organization_id else f" (the zone comes from {zone.source})"
+    return [Finding(arn, f"policy statement {g.statement} allows {g.action} on {g.resource} to {g.who}{unknown}", fix)
+            for g in grants]

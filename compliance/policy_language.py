@@ -9,15 +9,20 @@ operators hold when the key is absent; ``...IfExists`` holds when the key is
 absent; ``Null`` tests presence; ``ForAnyValue``/``ForAllValues`` compare
 multivalued keys; policy variables ``${key}`` take the request's value.
 
-``outsider_access(document, resources)`` asks the question the resource
-policy controls ask: can someone outside - anonymous, or any principal of an
-account not otherwise named - be allowed anything? The outsider chooses every
+``outsider_access(document, resources, service, zone)`` asks the question
+every control that weighs a policy asks: can someone outside the trust zone
+(compliance.trust_zone) - anonymous, any principal of an account outside it,
+another organization - be allowed anything? The outsider chooses every
 condition key that a caller controls (TLS, user agent, its own IP address
 outside the CIDRs the policy names) and cannot choose the keys that identify
 where a request comes from (organization, account, VPC, VPC endpoint, source
-ARN...): for those it has a value of its own, or none. Every combination is
-evaluated, so Deny statements, NotPrincipal, negated operators and
-``IfExists`` count exactly as AWS counts them.
+ARN...): for those it has a value of its own, none, or a value the policy
+names that lies outside the zone - a wildcard counting as outside when it
+stands in a part the outsider chooses (an account, a role's or a bucket's
+name), and as inside when it stands below a part fixed to the zone (our
+account in an ARN, our organization in an organization path). Every
+combination is evaluated, so Deny statements, NotPrincipal, negated operators
+and ``IfExists`` count exactly as AWS counts them.
 """
 
 import ipaddress
@@ -35,13 +40,18 @@ OUTSIDER_IPS = ("198.51.100.7", "203.0.113.7", "192.0.2.7", "100.64.0.7")
 # A CIDR this broad (or broader) restricts nobody.
 BROADEST_FIXED_PREFIX = {4: 8, 6: 32}
 # Keys that identify where a request comes from: an outsider cannot choose them.
-ORIGIN_KEYS = frozenset({
-    "aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn", "aws:userid",
-    "aws:username", "aws:sourceaccount", "aws:sourcearn", "aws:sourceowner", "aws:sourceorgid",
-    "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip", "aws:sourceip",
-    "aws:principalservicename", "aws:principalisawsservice", "aws:viaawsservice", "kms:calleraccount",
-    "kms:viaservice", "s3:x-amz-server-side-encryption-aws-kms-key-id",
+# Those naming an account, an organization, a path in an organization, or an
+# ARN are weighed by the part of the value a wildcard stands in.
+ACCOUNT_KEYS = frozenset({"aws:principalaccount", "aws:sourceaccount", "aws:sourceowner", "kms:calleraccount"})
+ORGANIZATION_KEYS = frozenset({"aws:principalorgid", "aws:sourceorgid"})
+ORG_PATH_KEYS = frozenset({"aws:principalorgpaths", "aws:sourceorgpaths"})
+ARN_KEYS = frozenset({"aws:principalarn", "aws:sourcearn"})
+ORIGIN_KEYS = ACCOUNT_KEYS | ORGANIZATION_KEYS | ORG_PATH_KEYS | ARN_KEYS | frozenset({
+    "aws:userid", "aws:username", "aws:sourcevpc", "aws:sourcevpce", "aws:vpcsourceip", "aws:sourceip",
+    "aws:principalservicename", "aws:principalisawsservice", "aws:viaawsservice", "kms:viaservice",
+    "s3:x-amz-server-side-encryption-aws-kms-key-id",
 })
+_WILDCARD = re.compile(r"[*?]")
 _VARIABLE = re.compile(r"\$\{([^}]+)\}")
 
 
@@ -88,8 +98,8 @@ def matches_any(patterns, value, case_sensitive=True):
 
 
 def _principal_matches(element, request):
-    if element == "*":
-        return True
+    if element == "*" or (isinstance(element, dict) and "*" in as_list(element.get("AWS"))):
+        return True  # "Principal": "*" and {"AWS": "*"} are the same grant: anyone, anonymous included
     if not isinstance(element, dict):
         return False
     for kind, values in element.items():
@@ -240,31 +250,75 @@ def addresses_outside(document, key="aws:SourceIp"):
     return [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in network for network in named)]
 
 
-# Keys naming the caller's organization or account: with an organization
-# given, an outsider may hold any value the policy names but the organization's.
-MEMBERSHIP_KEYS = frozenset({"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount",
-                             "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths", "kms:calleraccount"})
+def _filled(pattern, filler="x"):
+    return _WILDCARD.sub(filler, _VARIABLE.sub(filler, str(pattern)))
 
 
-@dataclass(frozen=True)
-class Organization:
-    id: str
-    accounts: frozenset
+def outside_account(pattern, zone):
+    """An account ID outside ``zone`` that ``pattern`` names or, with
+    wildcards, matches; None when every account it matches is inside."""
+    pattern = _VARIABLE.sub("*", str(pattern))
+    if not _WILDCARD.search(pattern):
+        return None if zone.includes_account(pattern) else pattern
+    missing = 12 - len(pattern.replace("*", ""))
+    for digit in "0987654321":
+        candidate = pattern.replace("?", digit).replace("*", digit * max(missing, 0), 1).replace("*", "")
+        if wildcard(pattern).match(candidate) and not zone.includes_account(candidate):
+            return candidate
+    return None
 
-    def includes(self, value):
-        value = str(value)
-        return value == self.id or value in self.accounts or value.startswith(f"{self.id}/")
+
+def outside_organization(pattern, zone):
+    """An organization ID other than ours that ``pattern`` names or matches, or None."""
+    if not _WILDCARD.search(str(pattern)) and "${" not in str(pattern):
+        return None if zone.includes_organization(pattern) else str(pattern)
+    for filler in "xy":
+        if not zone.includes_organization(candidate := _filled(pattern, filler)):
+            return candidate
+    return None
 
 
-def _choices(document, key, organization=None):
+def outside_org_path(pattern, zone):
+    """A path under another organization that ``pattern`` matches, or None
+    when the path's organization is ours (whatever wildcards follow it)."""
+    organization, slash, below = str(pattern).partition("/")
+    other = outside_organization(organization, zone)
+    return None if other is None else other + slash + _filled(below)
+
+
+def outside_arn(pattern, zone):
+    """An ARN held outside ``zone`` that ``pattern`` matches, or None. The
+    account part decides; an ARN without one (an S3 bucket) is held by
+    whoever names the resource, so a wildcard in the name is outside."""
+    parts = str(pattern).split(":", 5)
+    if len(parts) < 6:
+        return f"arn:aws:iam::{OUTSIDER_ACCOUNT}:role/{_filled(pattern)}" if _WILDCARD.search(pattern) else None
+    account, resource = parts[4], parts[5]
+    if account == "":
+        name = re.split(r"[/:]", resource, maxsplit=1)[0]
+        return _filled(pattern) if _WILDCARD.search(name) or "${" in name else None
+    other = outside_account(account, zone)
+    return None if other is None else ":".join([*map(_filled, parts[:4]), other, _filled(resource)])
+
+
+_OUTSIDE_VALUE = {**dict.fromkeys(ACCOUNT_KEYS, outside_account), **dict.fromkeys(ORGANIZATION_KEYS, outside_organization),
+                  **dict.fromkeys(ORG_PATH_KEYS, outside_org_path), **dict.fromkeys(ARN_KEYS, outside_arn)}
+
+
+def _outside_value(key, value, zone):
+    """The value of ``key`` an outsider holds that ``value`` (a policy's
+    value, perhaps a pattern) admits, or None."""
+    if key in _OUTSIDE_VALUE:
+        return _OUTSIDE_VALUE[key](value, zone)
+    return _filled(value) if _WILDCARD.search(str(value)) or "${" in str(value) else None  # a VPC, user ID...
+
+
+def _choices(document, key, zone):
     """The values an outsider can give ``key`` (None: absent)."""
     if key in ("aws:sourceip", "aws:vpcsourceip"):
         return [None, *addresses_outside(document, key)[:1]]
-    if key in ORIGIN_KEYS:  # its own value, or one that a wildcard admits (AWS: a wildcard is not fixed)
-        named = condition_values(document, key)
-        held = {_filled(v) for v in named if re.search(r"[*?]|\$\{", str(v))}
-        if organization is not None and key in MEMBERSHIP_KEYS:
-            held |= {str(v) for v in named if not organization.includes(v) and not re.search(r"[*?]", str(v))}
+    if key in ORIGIN_KEYS:  # its own value, or one the policy names that lies outside
+        held = {found for v in condition_values(document, key) if (found := _outside_value(key, v, zone))}
         return [None, OUTSIDER_VALUE, *sorted(held)]
     # The caller chooses: every value the policy names (wildcards filled in), "true"/"false", or none.
     named = {_filled(v) for v in condition_values(document, key)}
@@ -274,10 +328,6 @@ def _choices(document, key, organization=None):
 # Keys that follow from who the caller is.
 PRINCIPAL_KEYS = ("aws:principalaccount", "aws:principalarn")
 MAX_COMBINATIONS = 4096
-
-
-def _filled(pattern):
-    return re.sub(r"[*?]", "x", _VARIABLE.sub("x", str(pattern)))
 
 
 def _elements(document, name):
@@ -300,24 +350,36 @@ def _candidate_resources(document, resources):
     return list(resources) + sorted(r for r in named if r not in resources and r.startswith(tuple(resources)))
 
 
-def _principals(document, organization):
-    """Who the outsider can be: anonymous, a principal of an account the policy
-    does not name, and (given an organization) every principal the policy
-    names outside it."""
+def _account_of(value):
+    """The account a Principal value names (an ID, a root or an ARN), or None."""
+    value = str(value)
+    if value.isdigit():
+        return value
+    parts = value.split(":")
+    return parts[4] if value.startswith("arn:") and len(parts) > 5 else None
+
+
+def _principals(document, zone):
+    """Who the outsider can be: anonymous, a principal of an account the
+    policy does not name, every principal the policy names outside the zone,
+    and a principal outside it that each aws:PrincipalAccount and
+    aws:PrincipalArn value admits."""
     found = [None, OUTSIDER_ARN]
-    if organization is not None:
-        for element in _elements(document, "Principal") + _elements(document, "NotPrincipal"):
-            for value in as_list(element.get("AWS")) if isinstance(element, dict) else []:
-                account = value if value.isdigit() else value.split(":")[4] if value.startswith("arn:") else None
-                if account and not organization.includes(account):
-                    found.append(f"arn:aws:iam::{account}:role/outsider" if value.isdigit() or value.endswith(":root")
-                                 else value)
-        found += [f"arn:aws:iam::{v}:role/outsider" for v in condition_values(document, "aws:principalaccount")
-                  if str(v).isdigit() and not organization.includes(v)]
-        found += [str(v) for v in condition_values(document, "aws:principalarn")
-                  if str(v).startswith("arn:") and not re.search(r"[*?]", str(v))
-                  and not organization.includes(str(v).split(":")[4])]
-    return found
+    for element in _elements(document, "Principal") + _elements(document, "NotPrincipal"):
+        for value in as_list(element.get("AWS")) if isinstance(element, dict) else []:
+            account = _account_of(value)
+            if account and not zone.includes_account(account):
+                found.append(value if value.startswith("arn:") and not value.endswith(":root")
+                             else f"arn:aws:iam::{account}:role/outsider")
+    found += [f"arn:aws:iam::{account}:role/outsider" for v in condition_values(document, "aws:principalaccount")
+              if (account := outside_account(v, zone))]
+    found += [arn for v in condition_values(document, "aws:principalarn") if (arn := outside_arn(v, zone))]
+    return list(dict.fromkeys(found))
+
+
+# Keys only an authenticated caller has.
+PRINCIPAL_BOUND_KEYS = frozenset({"aws:principalorgid", "aws:principalorgpaths", "aws:userid", "aws:username",
+                                  *PRINCIPAL_KEYS})
 
 
 def principal_context(principal):
@@ -327,14 +389,46 @@ def principal_context(principal):
     return {"aws:principalaccount": principal.split(":")[4], "aws:principalarn": principal}
 
 
-def outsider_access(document, resources, service, organization=None):
-    """Allow statements an outsider can use: ``[(label, action, resource, principal)]``,
-    one per statement. ``resources`` are the ARNs a request could name (for a
-    bucket: the bucket and an object in it); ``service`` is the action prefix.
-    Without ``organization`` an outsider is anyone the policy does not name
-    (the question "is it public?"); with one, it is anyone outside it."""
+def _caller_context(principal, context):
+    """``context`` as ``principal`` (None: anonymous) can hold it."""
+    if principal is None:
+        return {k: v for k, v in context.items() if k not in PRINCIPAL_BOUND_KEYS}
+    return {**context, **principal_context(principal)}
+
+
+def describe_outsider(request):
+    """Who the outsider of ``request`` is, as a finding says it."""
+    if request.principal is None:
+        who = "anyone, unauthenticated"
+    elif request.principal == OUTSIDER_ARN:
+        who = "any AWS account outside the organization"
+    elif request.principal.endswith(":role/outsider"):
+        who = f"any principal of account {request.principal.split(':')[4]}, outside the organization"
+    else:
+        who = f"{request.principal}, outside the organization"
+    named = [f"{key} {value}" for key, value in sorted(request.context.items())
+             if key in ORIGIN_KEYS and key not in PRINCIPAL_KEYS and value != OUTSIDER_VALUE]
+    return f"{who} (with {', '.join(named)})" if named else who
+
+
+@dataclass(frozen=True)
+class Grant:
+    """An Allow statement an outsider can use, with one request it allows."""
+
+    statement: str
+    action: str
+    resource: str
+    who: str  # the outsider, as a finding names it
+    anyone: bool  # anonymous callers or any account may use it: the policy is public
+
+
+def outsider_access(document, resources, service, zone):
+    """``[Grant]``: the Allow statements an outsider can use, one per
+    statement. ``resources`` are the ARNs a request could name (for a bucket:
+    the bucket and an object in it); ``service`` is the action prefix;
+    ``zone`` says who is inside (compliance.trust_zone.TrustZone)."""
     keys = [k for k in _keys(document) if k not in PRINCIPAL_KEYS]
-    choices = [_choices(document, key, organization) for key in keys]
+    choices = [_choices(document, key, zone) for key in keys]
     combinations = 1
     for options in choices:
         combinations *= len(options)
@@ -346,14 +440,14 @@ def outsider_access(document, resources, service, organization=None):
         if statement.get("Effect") != ALLOW:
             continue
         requests = (
-            Request(action=action, resource=resource, principal=principal,
-                    context={**context, **principal_context(principal)})
-            for principal in _principals(document, organization)
+            Request(action=action, resource=resource, principal=principal, context=_caller_context(principal, context))
+            for principal in _principals(document, zone)
             for context in contexts
             for action in _candidate_actions(document, statement, service)
             for resource in _candidate_resources(document, resources)
         )
         hit = next((r for r in requests if statement_applies(statement, r) and evaluate(document, r) == ALLOW), None)
         if hit is not None:
-            found.append((label(statement, index), hit.action, hit.resource, hit.principal or "anonymous"))
+            found.append(Grant(label(statement, index), hit.action, hit.resource, describe_outsider(hit),
+                               anyone=hit.principal in (None, OUTSIDER_ARN)))
     return found

@@ -7,6 +7,8 @@ document and decided by ``policy_language.evaluate``. A privileged action is
 network outside every CIDR the policy names, and outside any VPC.
 """
 
+from dataclasses import dataclass
+
 from compliance.policy_language import (
     ALLOW,
     OUTSIDER_ARN,
@@ -47,28 +49,53 @@ def unguarded_actions(document, actions, principal=None):
         for resource in resources_for(document, action) for ip in addresses_outside(document))]
 
 
-def trusted_callers(trust):
-    """Principal ARNs standing for the AWS principals a trust policy names
-    (an account as any role of it, "*" as an outsider); services and
-    federated identities are left out."""
-    found = []
+@dataclass(frozen=True)
+class Caller:
+    """A caller standing for principals a trust or delegation policy names."""
+
+    arn: str
+    who: str  # as a finding names it
+    context: dict
+
+    @property
+    def account(self):
+        return self.arn.split(":")[4]
+
+
+def _caller(arn, who, zone):
+    context = principal_context(arn)
+    if zone.organization_id and arn.split(":")[4] in zone.accounts:
+        context["aws:principalorgid"] = zone.organization_id
+    return Caller(arn, who, context)
+
+
+def trusted_callers(trust, zone):
+    """The AWS principals a trust policy names, as callers: an account as any
+    role of it, a principal ARN as itself, and "*" as any account outside
+    ``zone`` and any principal of the organization. Services and federated
+    identities are left out."""
+    found = {}
     for statement in statements(trust):
         principal = statement.get("Principal")
         for value in as_list(principal.get("AWS")) if isinstance(principal, dict) else [principal] if principal else []:
             if value == "*":
-                found.append(OUTSIDER_ARN)
+                found[OUTSIDER_ARN] = _caller(OUTSIDER_ARN, "any AWS account outside the organization", zone)
+                if zone.organization_id and zone.accounts:
+                    member = f"arn:aws:iam::{min(zone.accounts)}:role/any-caller"
+                    found[member] = _caller(member, "any principal of the organization", zone)
             elif value.isdigit() or value.endswith(":root"):
                 account = value if value.isdigit() else value.split(":")[4]
-                found.append(f"arn:aws:iam::{account}:role/any-caller")
+                arn = f"arn:aws:iam::{account}:role/any-caller"
+                found[arn] = _caller(arn, f"any principal of {zone.describe_account(account)}", zone)
             else:
-                found.append(value)
-    return sorted(set(found))
+                found[value] = _caller(value, f"{value} of {zone.describe_account(value.split(':')[4])}", zone)
+    return [found[arn] for arn in sorted(found)]
 
 
-def assumable_unguarded(trust, role_arn):
-    """Callers the trust policy lets assume the role without MFA, from a
-    network outside every CIDR it names."""
-    return [caller for caller in trusted_callers(trust) if any(
-        evaluate(trust, Request("sts:AssumeRole", role_arn, principal=caller, context={
-            **UNGUARDED_CONTEXT, "aws:SourceIp": ip, **principal_context(caller)})) == ALLOW
+def assumable_unguarded(trust, role_arn, zone):
+    """Who the trust policy lets assume the role without MFA, from a network
+    outside every CIDR it names, as findings name them."""
+    return [caller.who for caller in trusted_callers(trust, zone) if any(
+        evaluate(trust, Request("sts:AssumeRole", role_arn, principal=caller.arn, context={
+            **UNGUARDED_CONTEXT, "aws:SourceIp": ip, **caller.context})) == ALLOW
         for ip in addresses_outside(trust))]

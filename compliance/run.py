@@ -22,6 +22,7 @@ from compliance import baseline as baselines
 from compliance import catalog as catalogs
 from compliance import scope as scopes
 from compliance.aws.metering import Meter
+from compliance.aws.permissions import operations_read
 from compliance.aws.sessions import caller_identity, default_session_name, partition_of
 from compliance.baseline import ENABLED_REGIONS
 from compliance.errors import ConfigurationError
@@ -72,6 +73,10 @@ class Run:
         return catalogs.load_manual(CONTROLS_DIR)
 
     @functools.cached_property
+    def retired_items(self):
+        return catalogs.load_retired(CONTROLS_DIR)
+
+    @functools.cached_property
     def waivers(self):
         return waiver_list(self.baseline.waivers)
 
@@ -119,7 +124,8 @@ def replay(directory, command_line):
             data = json.load(handle)
     except (OSError, ValueError) as error:
         raise ConfigurationError(f"--replay {directory}: not a recording of this suite ({error})") from None
-    data["access"] = {**data["access"], "store_dir": directory, "replay": True, "endpoint_url": "http://127.0.0.1:9"}
+    data["access"] = {**data["access"], "store_dir": directory, "replay": True, "endpoint_url": "http://127.0.0.1:9",
+                      "profile": None}
     data["catalog"] = catalogs.to_data(catalogs.load(CONTROLS_DIR))
     run = Run.from_worker(data)
     run.metadata = {**run.metadata, "replayed_from": directory, "replay_command_line": command_line}
@@ -224,6 +230,7 @@ def prepare(options, command_line):
         raise
     with open(baseline.path, "rb") as handle:
         baseline_sha256 = hashlib.sha256(handle.read()).hexdigest()
+    endpoints = estate.connection.endpoints({"sts"} | {service for service, _ in operations_read()})
     metadata = {
         "suite_version": __version__,
         "commit": _commit(),
@@ -234,7 +241,7 @@ def prepare(options, command_line):
         "caller_identity": identity["Arn"],
         "audit_role": f"arn:{estate.access.partition}:iam::<account>:role/{estate.access.role_name}",
         "role_session_name": estate.access.session_name,
-        "endpoint_url": options.endpoint_url or os.environ.get("AWS_ENDPOINT_URL") or "AWS default endpoints",
+        **endpoints,
         "accounts": [f"{a.label} ({a.role})" for a in scope.accounts],
         "regions": {a.id: scope.regions[a.id] for a in scope.accounts},
         "unreachable_accounts": scope.unreachable,

@@ -49,6 +49,13 @@ def audit_roles(seeder):
     seed_audit_roles(seeder, [MANAGEMENT, PROD, DEV])
 
 
+def assert_unreadable(results, controls, read):
+    """Exactly ``controls`` of ``results`` ({control ID: result}) errored, each
+    naming ``read`` ("service:Operation ...") as what it could not read."""
+    assert {c for c, r in results.items() if r["outcome"] == "error"} == set(controls)
+    assert all(f"could not read {read}" in results[c]["message"] for c in controls)
+
+
 REGION = "eu-west-1"
 
 
@@ -76,16 +83,18 @@ def write_baseline(path, **overrides):
 
 def offline_env(**extra):
     """Environment for a suite process: fake starting credentials, no AWS
-    config files, so nothing can reach real AWS."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    config files (unless ``extra`` names one), and HTTPS through a proxy that
+    is not there, so nothing can reach real AWS (the local AWS speaks HTTP)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_") and k.lower() != "https_proxy"}
     env.update(
+        HTTPS_PROXY="http://127.0.0.1:9",
         AWS_ACCESS_KEY_ID="starting-identity",
         AWS_SECRET_ACCESS_KEY="testing",
         AWS_CONFIG_FILE=os.devnull,
         AWS_SHARED_CREDENTIALS_FILE=os.devnull,
         AWS_EC2_METADATA_DISABLED="true",
-        **extra,
     )
+    env.update(extra)
     return env
 
 
@@ -134,6 +143,14 @@ class SuiteRun:
         return found
 
 
+def run_pytest(reports, args, env=None):
+    """Run the suite in a new pytest process, as a user would, with its reports in ``reports``."""
+    command = [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider",
+               f"--reports-dir={reports}", *args]
+    process = subprocess.run(command, cwd=ROOT, env=env or offline_env(), capture_output=True, text=True, timeout=300)
+    return SuiteRun(process.returncode, process.stdout + process.stderr, reports)
+
+
 @pytest.fixture
 def run_suite(tmp_path, local_aws):
     """Run the suite in a new pytest process against the local AWS."""
@@ -143,16 +160,10 @@ def run_suite(tmp_path, local_aws):
     def run(*args, baseline=None, env=None, endpoint=True):
         number = next(runs)
         reports = tmp_path / ("reports" if number == 0 else f"reports-{number}")
-        command = [sys.executable, "-m", "pytest", f"--rootdir={ROOT}", "-p", "no:cacheprovider",
-                   f"--reports-dir={reports}"]
-        if baseline is not None:
-            command.append(f"--baseline={baseline}")
+        options = [f"--baseline={baseline}"] if baseline is not None else []
         if endpoint:
-            command.append(f"--endpoint-url={local_aws.url}")
-        process = subprocess.run(
-            command + list(args), cwd=ROOT, env=env or offline_env(), capture_output=True, text=True, timeout=300
-        )
-        return SuiteRun(process.returncode, process.stdout + process.stderr, reports)
+            options.append(f"--endpoint-url={local_aws.url}")
+        return run_pytest(reports, options + list(args), env)
 
     return run
 

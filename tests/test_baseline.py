@@ -41,6 +41,14 @@ def test_baseline_overrides_a_default(tmp_path):
     assert loaded.parameters(CATALOG["kms-key-rotation"])["rotation_period_days"] == 180
 
 
+THIRD_PARTY = """trusted_third_parties:
+  - account: "{account}"
+    name: Vendor
+    owner: sec@example.com
+    ticket: SEC-1
+{extra}"""
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -66,13 +74,33 @@ def test_baseline_overrides_a_default(tmp_path):
         ("version: 1\naudit_role: [\n", r"baseline.yaml:3: not valid YAML"),
         (VALID.replace("  name: ComplianceAudit\n", "  external_id: abc\n"),
          r"baseline.yaml:3: audit_role: 'name' is a required property; add the missing key"),
+        (VALID + "organization_id: 123\n",
+         r"baseline.yaml:8: organization_id: 123 is not of type 'string'"),
+        (VALID + "organization_id: org-1\n",
+         r"baseline.yaml:8: organization_id: 'org-1' is not an organization ID; .* such as o-a1b2c3d4e5"),
+        (VALID + THIRD_PARTY.format(account="999988887777", extra=THIRD_PARTY.split("\n", 1)[1].format(
+            account="999988887777", extra="")),
+         r"baseline.yaml:13: trusted_third_parties.1.account: third party account 999988887777 is listed twice"),
+        (VALID + THIRD_PARTY.format(account="111122223333", extra=""),
+         r"baseline.yaml:9: trusted_third_parties.0.account: account 111122223333 is one of the accounts under "
+         r"accounts.list, which are inside already"),
+        (VALID + THIRD_PARTY.format(account="999988887777", extra="").replace("    ticket: SEC-1\n", ""),
+         r"baseline.yaml:9: trusted_third_parties.0: 'ticket' is a required property; add the missing key"),
     ],
     ids=["short-account-id", "unquoted-account-id", "unknown-region", "regions-not-a-list", "unknown-key", "bad-version", "unknown-control",
-         "parameter-below-minimum", "bad-date", "duplicate-account", "no-accounts", "malformed-yaml", "missing-role"],
+         "parameter-below-minimum", "bad-date", "duplicate-account", "no-accounts", "malformed-yaml", "missing-role",
+         "organization-id-not-text", "organization-id-malformed", "third-party-twice", "third-party-inside",
+         "third-party-without-ticket"],
 )
 def test_bad_baselines_are_refused_with_file_line_and_key(tmp_path, text, expected):
     with pytest.raises(ConfigurationError, match=expected):
         load(tmp_path, text)
+
+
+def test_trusted_third_parties_are_loaded(tmp_path):
+    loaded = load(tmp_path, VALID + "organization_id: o-a1b2c3d4e5\n" + THIRD_PARTY.format(account="999988887777", extra=""))
+    assert loaded.organization_id == "o-a1b2c3d4e5"
+    assert [p["account"] for p in loaded.trusted_third_parties] == ["999988887777"]
 
 
 def test_missing_file_is_named(tmp_path):

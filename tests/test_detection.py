@@ -21,7 +21,8 @@ def baseline(tmp_path, seeder):
 
 def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_suite):
     enable_config(seeder, PROD, REGION)
-    seeder.client("guardduty", PROD, REGION).create_detector(Enable=True)
+    seeder.client("guardduty", PROD, REGION).create_detector(Enable=True, Features=[
+        {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}, {"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
     enable_security_hub(seeder, PROD, REGION)
     seeder.client("inspector2", PROD, REGION).enable(accountIds=[PROD], resourceTypes=["EC2"])
@@ -29,7 +30,7 @@ def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_s
     prod = suite.of_account(PROD)
     assert {c: r["outcome"] for c, r in prod.items()} == {
         "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed",
-        "inspector-ec2-scanning": "passed"}
+        "inspector-ec2-scanning": "passed", "guardduty-s3-protection": "passed", "guardduty-rds-protection": "passed"}
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
     assert delegated["outcome"] == "passed", suite.output
 

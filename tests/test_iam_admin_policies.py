@@ -24,13 +24,25 @@ def baseline(tmp_path):
     return write_baseline(tmp_path / "baseline.yaml")
 
 
-def test_scoped_and_unattached_policies_pass(seeder, audit_roles, baseline, run_suite):
+def unattached_admin(seeder, account):
+    return seeder.client("iam", account).create_policy(PolicyName="unused-admin", PolicyDocument=json.dumps(
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))["Policy"]["Arn"]
+
+
+def test_scoped_policies_pass(seeder, audit_roles, baseline, run_suite):
     attach(seeder, PROD, "s3-admin", {"Effect": "Allow", "Action": "s3:*", "Resource": "*"})
     attach(seeder, PROD, "deny-all", {"Effect": "Deny", "Action": "*", "Resource": "*"})
-    seeder.client("iam", PROD).create_policy(PolicyName="unused-admin", PolicyDocument=json.dumps(
-        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
     suite = run_suite(CONTROL, baseline=baseline)
     assert suite.result(f"prod-{PROD}")["outcome"] == "passed", suite.output
+
+
+def test_an_unattached_admin_policy_fails_unless_the_baseline_reads_as_cis(seeder, audit_roles, tmp_path, run_suite):
+    unused = unattached_admin(seeder, PROD)
+    fsbp = run_suite(CONTROL, baseline=write_baseline(tmp_path / "fsbp.yaml"))
+    assert [f["resource"] for f in fsbp.result(f"prod-{PROD}")["findings"]] == [unused]
+    cis = run_suite(CONTROL, baseline=write_baseline(tmp_path / "cis.yaml", controls={
+        "iam-no-full-admin-policies": {"unattached_customer_policies": False}}))
+    assert cis.result(f"prod-{PROD}")["outcome"] == "passed", cis.output
 
 
 def test_attached_full_admin_fails_in_each_spelling(seeder, audit_roles, baseline, run_suite):

@@ -15,6 +15,7 @@ from compliance.demo.organization import (
     create_organization_trail,
     launch,
 )
+from compliance.demo.stored_values import stack
 from tests.conftest import MANAGEMENT, PROD
 
 
@@ -140,6 +141,7 @@ def test_rds_reports_certificate_authorities_and_details(local_aws, seeder):
                            MasterUsername="a", MasterUserPassword="password-1", AllocatedStorage=20)
     default = rds.describe_db_instances(DBInstanceIdentifier="default-ca")["DBInstances"][0]
     assert default["CACertificateIdentifier"] == "rds-ca-rsa2048-g1"
+    assert default["PubliclyAccessible"] is False
 
 
 def test_s3control_reaches_a_custom_endpoint(local_aws, seeder):
@@ -264,3 +266,10 @@ def test_organizations_keeps_its_delegation_policy(local_aws, seeder, organizati
     policy = orgs.describe_resource_policy()["ResourcePolicy"]
     assert policy["Content"] == '{"Version": "2012-10-17", "Statement": []}'
     assert policy["ResourcePolicySummary"]["Arn"].startswith(f"arn:aws:organizations::{MANAGEMENT}:resourcepolicy/")
+
+
+def test_describe_stacks_masks_no_echo_parameters(local_aws, seeder):
+    stack(seeder, MANAGEMENT, "us-east-1", "db", {"DbPassword": "hidden", "DbUser": "app"}, no_echo={"DbPassword"})
+    (described,) = client(local_aws, "cloudformation").describe_stacks(StackName="db")["Stacks"]
+    assert sorted((p["ParameterKey"], p["ParameterValue"]) for p in described["Parameters"]) == [
+        ("DbPassword", "****"), ("DbUser", "app")]

@@ -1,5 +1,6 @@
 """The network controls, proven against moto: security groups and network
-ACLs open to the internet on administration or CIFS ports, and default groups."""
+ACLs open to the internet on administration, CIFS, high-risk, database or
+unauthorized ports, and default groups."""
 
 import pytest
 
@@ -35,8 +36,11 @@ def test_a_closed_estate_passes(seeder, audit_roles, regional_baseline, run_suit
     ec2, vpc_id = vpc(seeder, PROD)
     close_default_network(ec2)
     web = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc_id)["GroupId"]
+    ingress(ec2, web, "tcp", 80, 80, cidr="0.0.0.0/0")
     ingress(ec2, web, "tcp", 443, 443, cidr="0.0.0.0/0", cidr6="::/0")
     ingress(ec2, web, "tcp", 22, 22, cidr="10.0.0.0/8")  # SSH from a known network only
+    ingress(ec2, web, "tcp", 5432, 5432, cidr="10.1.0.0/16")  # the database from the application's network
+    ingress(ec2, web, "icmp", -1, -1, cidr="10.0.0.0/8")
     acl = ec2.create_network_acl(VpcId=vpc_id)["NetworkAcl"]["NetworkAclId"]
     acl_entry(ec2, acl, 90, "deny", 22, 22)  # shadows the wider allow below for SSH
     acl_entry(ec2, acl, 95, "deny", 3389, 3389)
@@ -46,7 +50,7 @@ def test_a_closed_estate_passes(seeder, audit_roles, regional_baseline, run_suit
     suite = run_suite(*CONTROLS, baseline=regional_baseline)
 
     prod = [r["outcome"] for r in suite.of_account(PROD).values()]
-    assert prod == ["passed"] * 4, suite.output
+    assert prod == ["passed"] * 7, suite.output
 
 
 def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite):
@@ -59,6 +63,12 @@ def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite)
     ingress(ec2, smb, "tcp", 445, 445, cidr6="::/0")
     everything = ec2.create_security_group(GroupName="all", Description="all", VpcId=vpc_id)["GroupId"]
     ingress(ec2, everything, "-1", -1, -1, cidr="0.0.0.0/0")
+    database = ec2.create_security_group(GroupName="db", Description="db", VpcId=vpc_id)["GroupId"]
+    ingress(ec2, database, "tcp", 27000, 28000, cidr6="::/0")  # MongoDB's ports in a range
+    web = ec2.create_security_group(GroupName="web", Description="web", VpcId=vpc_id)["GroupId"]
+    ingress(ec2, web, "tcp", 443, 444, cidr="0.0.0.0/0")  # one port too many
+    ingress(ec2, web, "icmp", -1, -1, cidr="0.0.0.0/0")
+    ingress(ec2, web, "udp", 443, 443, cidr="0.0.0.0/0")  # 443 is authorized for TCP only
     acl = ec2.create_network_acl(VpcId=vpc_id)["NetworkAcl"]["NetworkAclId"]
     acl_entry(ec2, acl, 100, "allow", 3389, 3389)
     acl_entry(ec2, acl, 200, "deny", 3389, 3389)  # too late: rule 100 decides
@@ -76,6 +86,23 @@ def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite)
     cifs = {(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in by_control["security-group-cifs"]["findings"]}
     assert cifs == {(smb, "ingress from ::/0 to port 445 (tcp 445-445)"),
                     (everything, "ingress from 0.0.0.0/0 to port 445 (-1 all-all)")}
+    high_risk = {(f["resource"].rsplit("/", 1)[1], f["problem"])
+                 for f in by_control["security-group-high-risk-ports"]["findings"]}
+    assert (ssh, "ingress from 0.0.0.0/0 to port 21 (tcp 20-25)") in high_risk
+    assert (smb, "ingress from ::/0 to port 445 (tcp 445-445)") in high_risk
+    assert not {g for g, _ in high_risk} & {database, web}
+    databases = {(f["resource"].rsplit("/", 1)[1], f["problem"])
+                 for f in by_control["security-group-database-ports"]["findings"]}
+    assert {p for g, p in databases if g == database} == {
+        f"ingress from ::/0 to port {port} (tcp 27000-28000)" for port in (27017, 27018, 27019)}
+    assert {g for g, _ in databases} == {database, everything}
+    unauthorized = {(f["resource"].rsplit("/", 1)[1], f["problem"])
+                    for f in by_control["security-group-authorized-ports"]["findings"]}
+    assert {p for g, p in unauthorized if g == web} == {
+        "ingress from 0.0.0.0/0 to tcp 443-444, beyond the authorized ports",
+        "ingress from 0.0.0.0/0 to icmp -1--1, beyond the authorized ports",
+        "ingress from 0.0.0.0/0 to udp 443-443, beyond the authorized ports"}
+    assert {g for g, _ in unauthorized} == {ssh, rdp, smb, everything, database, web}
     acl_problems = {(f["resource"].rsplit("/", 1)[1], f["problem"]) for f in
                     by_control["network-acl-admin-ports"]["findings"]}
     assert (acl, "ingress rule 100 allows port 3389 from 0.0.0.0/0") in acl_problems
@@ -88,6 +115,19 @@ def test_unreadable_api_errors(operation, seeder, audit_roles, regional_baseline
     local_aws.inject("UnauthorizedOperation", "not authorized", service="ec2", operation=operation, account=PROD)
     suite = run_suite(*CONTROLS, baseline=regional_baseline)
     errored = [r for r in suite.of_account(PROD).values() if r["outcome"] == "error"]
-    expected = 3 if operation == "DescribeSecurityGroups" else 1
+    expected = 6 if operation == "DescribeSecurityGroups" else 1
     assert len(errored) == expected
     assert all(f"could not read ec2:{operation} in account {PROD}" in r["message"] for r in errored)
+
+
+def test_m_fsbp_selects_the_controls_that_evidence_fsbp(seeder, audit_roles, regional_baseline, run_suite):
+    suite = run_suite(*CONTROLS, "-m", "fsbp", baseline=regional_baseline)
+
+    assert set(suite.of_account(PROD)) == {
+        "security-group-admin-ports", "security-group-high-risk-ports", "security-group-authorized-ports",
+        "default-security-group-closed", "network-acl-admin-ports"}, suite.output
+    fsbp = suite.results["frameworks"]["aws-fsbp"]
+    assert fsbp["title"] == "AWS Foundational Security Best Practices"
+    assert fsbp["items"]["EC2.19"]["controls"] == ["security-group-high-risk-ports"]
+    assert fsbp["items"]["WAF.1"]["status"] == "retired"
+    assert fsbp["items"]["S3.5"]["status"] == "not assessed"

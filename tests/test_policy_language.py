@@ -2,12 +2,16 @@
 
 import pytest
 
-from compliance.policy import denies_insecure_transport, grants_outside_organization
+from compliance.policy import denies_insecure_transport
 from compliance.policy_language import ALLOW, DENY, IMPLICIT_DENY, Request, evaluate, outsider_access
+from compliance.trust_zone import TrustZone
 
 BUCKET = "arn:aws:s3:::data"
 OBJECTS = [BUCKET, f"{BUCKET}/report.csv"]
 ORG = "o-abc123"
+OURS, OTHER, VENDOR = "111122223333", "777788889999", "999900001111"
+# The organization's accounts and a trusted third party.
+ZONE = TrustZone(ORG, frozenset({OURS, "444455556666"}), {VENDOR: "Vendor"})
 
 
 def policy(*statements):
@@ -22,8 +26,12 @@ def deny(principal="*", action="s3:*", resource=(BUCKET, f"{BUCKET}/*"), **extra
     return {"Effect": "Deny", "Principal": principal, "Action": action, "Resource": list(resource), **extra}
 
 
-def public(document):
-    return [found[0] for found in outsider_access(document, OBJECTS, "s3")]
+def outside(document, zone=ZONE):
+    """Labels of the statements that let someone outside ``zone`` in."""
+    return [grant.statement for grant in outsider_access(document, OBJECTS, "s3", zone)]
+
+
+public = outside
 
 
 def request(action="s3:GetObject", resource=f"{BUCKET}/report.csv", principal="arn:aws:iam::111122223333:role/app",
@@ -165,17 +173,68 @@ def test_named_principals_are_not_public():
 
 
 def test_outside_the_organization_includes_other_organizations_and_accounts_it_names():
-    ours = ("o-ours", ["111122223333", "444455556666"])
-
-    def outside(*statements):
-        return [name for name, _ in grants_outside_organization(policy(*statements), *ours, OBJECTS, "s3")]
-
-    assert outside(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": "o-ours"}})) == []
-    assert outside(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": "o-theirs"}})) == ["statement 0"]
-    assert outside(allow(principal={"AWS": "444455556666"})) == []
-    assert outside(allow(principal={"AWS": "arn:aws:iam::999988887777:role/reader"})) == ["statement 0"]
-    assert outside(allow(Condition={"StringEquals": {"aws:PrincipalAccount": ["111122223333", "777788889999"]}})) \
+    assert outside(policy(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": ORG}}))) == []
+    assert outside(policy(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": "o-theirs"}}))) == ["statement 0"]
+    assert outside(policy(allow(principal={"AWS": "444455556666"}))) == []
+    assert outside(policy(allow(principal={"AWS": f"arn:aws:iam::{OTHER}:role/reader"}))) == ["statement 0"]
+    assert outside(policy(allow(Condition={"StringEquals": {"aws:PrincipalAccount": [OURS, OTHER]}}))) \
         == ["statement 0"]
+
+
+def test_a_listed_third_party_is_inside_and_an_unlisted_one_is_not():
+    assert outside(policy(allow(principal={"AWS": f"arn:aws:iam::{VENDOR}:root"}))) == []
+    assert outside(policy(allow(Condition={"StringEquals": {"aws:PrincipalAccount": VENDOR}}))) == []
+    unlisted = TrustZone(ORG, ZONE.accounts)
+    assert outside(policy(allow(principal={"AWS": f"arn:aws:iam::{VENDOR}:root"})), unlisted) == ["statement 0"]
+
+
+def test_principal_star_and_aws_star_are_the_same_grant():
+    everyone, every_aws = (outsider_access(policy(allow(principal=p)), OBJECTS, "s3", ZONE) for p in ("*", {"AWS": "*"}))
+    assert everyone == every_aws
+    assert everyone[0].who == "anyone, unauthenticated" and everyone[0].anyone
+
+
+@pytest.mark.parametrize("operator, key, value, inside", [
+    ("StringEquals", "aws:PrincipalOrgID", ORG, True),
+    ("StringEquals", "aws:PrincipalOrgID", "o-theirs", False),
+    ("StringEqualsIfExists", "aws:PrincipalOrgID", ORG, False),  # absent for anonymous callers
+    ("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", f"{ORG}/r-ab12/*", True),  # any OU of ours
+    ("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", "o-*/r-ab12/*", False),  # any organization
+    ("ForAnyValue:StringLike", "aws:PrincipalOrgPaths", "o-theirs/*", False),
+    ("StringEquals", "aws:SourceOrgID", ORG, True),
+    ("StringEquals", "aws:SourceOrgID", "o-theirs", False),
+    ("StringEqualsIfExists", "aws:SourceOrgID", ORG, False),
+    ("StringEquals", "aws:ResourceOrgID", ORG, False),  # the resource's organization: ours, whoever calls
+    ("StringEquals", "aws:PrincipalAccount", OURS, True),
+    ("StringEquals", "aws:PrincipalAccount", OTHER, False),
+    ("StringLike", "aws:PrincipalAccount", "1111*", False),  # other accounts begin so too
+    ("StringEqualsIfExists", "aws:PrincipalAccount", OURS, False),
+    ("StringEquals", "aws:SourceAccount", OURS, True),
+    ("StringEquals", "aws:SourceAccount", OTHER, False),
+    ("StringEqualsIfExists", "aws:SourceAccount", OURS, False),
+    ("ArnLike", "aws:SourceArn", f"arn:aws:sns:us-east-1:{OURS}:*", True),  # fan-out from any topic of ours
+    ("ArnLike", "aws:SourceArn", "arn:aws:sns:us-east-1:*:alerts", False),  # a topic in any account
+    ("ArnLike", "aws:SourceArn", "arn:aws:s3:::logs-*", False),  # a bucket anyone may name so
+    ("ArnEquals", "aws:SourceArn", "arn:aws:s3:::our-logs", True),
+    ("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*:role/deploy", False),  # a role name in any account
+    ("ArnLike", "aws:PrincipalArn", f"arn:aws:iam::{OURS}:role/*", True),
+])
+def test_each_origin_key_is_inside_only_when_its_value_is_fixed_to_the_zone(operator, key, value, inside):
+    assert outside(policy(allow(Condition={operator: {key: value}}))) == ([] if inside else ["statement 0"])
+
+
+def test_the_finding_says_who_outside_gets_in():
+    grant, = outsider_access(policy(allow(Condition={"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/deploy"}})),
+                             OBJECTS, "s3", ZONE)
+    assert grant.who.startswith("arn:aws:iam::") and grant.who.endswith(":role/deploy, outside the organization")
+    grant, = outsider_access(policy(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": "o-theirs"}})),
+                             OBJECTS, "s3", ZONE)
+    assert grant.who == "any AWS account outside the organization (with aws:principalorgid o-theirs)"
+
+
+def test_without_the_organizations_id_no_organization_is_ours():
+    unknown = TrustZone(None, ZONE.accounts)
+    assert outside(policy(allow(Condition={"StringEquals": {"aws:PrincipalOrgID": ORG}})), unknown) == ["statement 0"]
 
 
 def test_denying_insecure_transport_must_cover_every_action_and_caller():

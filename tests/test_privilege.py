@@ -3,10 +3,12 @@
 import pytest
 
 from compliance.privilege import assumable_unguarded, merged, trusted_callers, unguarded_actions
+from compliance.trust_zone import TrustZone
 
 ADMIN = {"Effect": "Allow", "Action": "*", "Resource": "*"}
 ACTIONS = ["iam:CreateAccessKey", "sts:AssumeRole"]
 ROLE = "arn:aws:iam::111122223333:role/admin"
+ZONE = TrustZone("o-abc123", frozenset({"111122223333"}))
 
 
 def doc(*statements):
@@ -47,8 +49,21 @@ def test_scoped_resources_and_partial_actions():
 def test_trust_policies():
     anyone_in_account = doc({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
                              "Action": "sts:AssumeRole"})
-    assert assumable_unguarded(anyone_in_account, ROLE) == ["arn:aws:iam::111122223333:role/any-caller"]
+    assert assumable_unguarded(anyone_in_account, ROLE, ZONE) == [
+        "any principal of account 111122223333 (in the organization)"]
     with_mfa = doc({**anyone_in_account["Statement"][0], "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})
-    assert assumable_unguarded(with_mfa, ROLE) == []
+    assert assumable_unguarded(with_mfa, ROLE, ZONE) == []
     service = doc({"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"})
-    assert trusted_callers(service) == [] and assumable_unguarded(service, ROLE) == []
+    assert trusted_callers(service, ZONE) == [] and assumable_unguarded(service, ROLE, ZONE) == []
+
+
+def test_a_trust_in_anyone_of_the_organization_is_weighed_for_its_members():
+    org_only = doc({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+                    "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+    assert assumable_unguarded(org_only, ROLE, ZONE) == ["any principal of the organization"]
+    anyone = doc({**org_only["Statement"][0], "Condition": {}})
+    assert assumable_unguarded(anyone, ROLE, ZONE) == ["any AWS account outside the organization",
+                                                       "any principal of the organization"]
+    outsider = doc({**anyone["Statement"][0], "Principal": {"AWS": "arn:aws:iam::777788889999:role/ci"}})
+    assert assumable_unguarded(outsider, ROLE, ZONE) == [
+        "arn:aws:iam::777788889999:role/ci of account 777788889999 (outside the organization)"]

@@ -54,7 +54,7 @@ def test_unguarded_users_and_roles_fail(seeder, audit_roles, baseline, run_suite
     assert set(findings) == {"ops", "deployer"}
     assert findings["ops"].startswith("may call sts:AssumeRole, iam:CreateUser,")
     assert findings["deployer"] == ("may call iam:PassRole and can be assumed by "
-                                    "arn:aws:iam::999988887777:role/any-caller without MFA from any network")
+                                    "any principal of account 999988887777 (outside the organization) without MFA from any network")
 
 
 @pytest.mark.parametrize("operation", ["GetAccountAuthorizationDetails", "GetPolicyVersion"])

@@ -27,13 +27,16 @@ def test_the_worst_result_decides_a_framework_item():
         record("skipped", {"cis-v5.0.0": ["3.2"]}),
         record("xpassed", {"pci-dss-v4.0": ["3.6.1"]}),
     ]
-    summary = framework_summary.summarise({"cis-v5.0.0": {"1.1": "a person must judge"}}, records)
+    summary = framework_summary.summarise({"cis-v5.0.0": {"1.1": "a person must judge"}},
+                                          {"aws-fsbp": {"WAF.1": "WAF Classic; retired"}}, records)
     items = summary["cis-v5.0.0"]["items"]
     assert items["3.6"] == {"status": "failed", "controls": ["a", "b"]}
     assert items["1.7"]["status"] == "waived" and items["1.8"]["status"] == "errored"
     assert items["3.2"]["status"] == "not assessed"  # a skip decides nothing
     assert items["1.1"] == {"status": "manual", "controls": [], "why": "a person must judge"}
     assert summary["pci-dss-v4.0"]["items"]["3.6.1"]["status"] == "passed"
+    assert summary["aws-fsbp"]["items"]["WAF.1"] == {"status": "retired", "controls": [], "why": "WAF Classic; retired"}
+    assert summary["aws-fsbp"]["counts"]["retired"] == 1
     counts = summary["cis-v5.0.0"]["counts"]
     assert (counts["failed"], counts["waived"], counts["errored"], counts["manual"]) == (1, 1, 1, 1)
     assert sum(counts.values()) == len(items)

@@ -23,24 +23,41 @@ def baseline(tmp_path):
     return write_baseline(tmp_path / "baseline.yaml")
 
 
-def test_account_block_and_tls_policies_pass(seeder, audit_roles, baseline, run_suite):
+def either(tmp_path):
+    return write_baseline(tmp_path / "either.yaml", controls={"s3-block-public-access": {"levels": "either"}})
+
+
+def test_account_and_bucket_blocks_and_tls_policies_pass(seeder, audit_roles, baseline, run_suite):
     seeder.client("s3control", PROD).put_public_access_block(AccountId=PROD, PublicAccessBlockConfiguration=ALL_ON)
     s3 = seeder.client("s3", PROD)
     for bucket in ("prod-data", "prod-logs"):
         create_bucket(seeder, PROD, bucket)
+        s3.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration=ALL_ON)
         s3.put_bucket_policy(Bucket=bucket, Policy=tls_only(bucket))
     suite = run_suite(CONTROL, baseline=baseline)
     assert {r["outcome"] for r in suite.by_control(f"prod-{PROD}").values()} == {"passed"}, suite.output
 
 
-def test_bucket_level_block_suffices_without_the_account_setting(seeder, audit_roles, baseline, run_suite):
-    create_bucket(seeder, PROD, "prod-data")
+def test_one_level_fails_fsbps_reading_and_passes_cis(seeder, audit_roles, baseline, tmp_path, run_suite):
+    create_bucket(seeder, PROD, "prod-data")  # the bucket blocks, the account does not
     seeder.client("s3", PROD).put_public_access_block(Bucket="prod-data", PublicAccessBlockConfiguration=ALL_ON)
-    suite = run_suite(CONTROL, baseline=baseline)
-    assert suite.by_control(f"prod-{PROD}")["s3-block-public-access"]["outcome"] == "passed"
+    seeder.client("s3control", DEV).put_public_access_block(AccountId=DEV, PublicAccessBlockConfiguration=ALL_ON)
+    create_bucket(seeder, DEV, "dev-data")  # the account blocks, the bucket does not
+
+    both = run_suite(CONTROL, baseline=baseline)
+    problems = {f["resource"]: f["problem"] for label in (f"prod-{PROD}", f"dev-{DEV}")
+                for f in both.by_control(label)["s3-block-public-access"]["findings"]}
+    assert problems == {
+        f"arn:aws:iam::{PROD}:root": "Block Public Access is off for the account (BlockPublicAcls, IgnorePublicAcls, "
+                                     "BlockPublicPolicy, RestrictPublicBuckets)",
+        "arn:aws:s3:::dev-data": "Block Public Access is off for the bucket (BlockPublicAcls, IgnorePublicAcls, "
+                                 "BlockPublicPolicy, RestrictPublicBuckets)"}
+    cis = run_suite(CONTROL, baseline=either(tmp_path))
+    assert {cis.by_control(label)["s3-block-public-access"]["outcome"] for label in (f"prod-{PROD}", f"dev-{DEV}")} \
+        == {"passed"}, cis.output
 
 
-def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
+def test_each_violation_fails(seeder, audit_roles, tmp_path, run_suite):
     s3 = seeder.client("s3", DEV)
     create_bucket(seeder, DEV, "no-policy")
     create_bucket(seeder, DEV, "outsiders-only")  # insiders may still use HTTP
@@ -50,7 +67,7 @@ def test_each_violation_fails(seeder, audit_roles, baseline, run_suite):
     s3.put_public_access_block(Bucket="half-blocked", PublicAccessBlockConfiguration={"BlockPublicAcls": True})
     s3.put_bucket_policy(Bucket="half-blocked", Policy=tls_only("half-blocked"))
 
-    suite = run_suite(CONTROL, baseline=baseline)
+    suite = run_suite(CONTROL, baseline=either(tmp_path))
 
     results = suite.by_control(f"dev-{DEV}")
     blocked = {f["resource"]: f["problem"] for f in results["s3-block-public-access"]["findings"]}

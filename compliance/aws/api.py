@@ -2,7 +2,9 @@
 
 ``AccountApi.read`` is the single entry point through which inventory
 functions ask AWS a question. Every answer (or error) goes through the run's
-``ResponseStore``, so no question is asked twice in a run.
+``ResponseStore``, so no question is asked twice in a run; free-form values
+the customer stored (environment variables, user data...) are reduced to
+their digests before it does (compliance.aws.customer_data).
 """
 
 import threading
@@ -11,6 +13,8 @@ import time
 import botocore
 from botocore.exceptions import BotoCoreError, ClientError
 
+from compliance.aws import customer_data, endpoints
+from compliance.aws.answers import answer as named_answer
 from compliance.errors import AccountUnreachable, ApiUnreadable
 
 
@@ -35,7 +39,9 @@ class AccountApi:
     def read(self, service, operation, region, absent=(), **params):
         """The full answer to ``service:Operation(**params)`` in ``region``.
 
-        Paginated operations are read to the end and merged. An AWS error whose
+        Paginated operations are read to the end and merged; every dict of the
+        answer is an ``Answer``, so a member a control needs but AWS left out
+        errors naming the operation and the member. An AWS error whose
         code is in ``absent`` means "there is none" and returns None (for
         example ``NoSuchBucketPolicy``); any other error raises ApiUnreadable.
         """
@@ -70,7 +76,7 @@ class AccountApi:
 
     def _response(self, answer, service, operation, region, absent):
         if "error" not in answer:
-            return answer["response"]
+            return named_answer(answer["response"], (service, operation, self.account_id, region))
         error = answer["error"]
         if error["code"] in absent:
             return None
@@ -88,10 +94,12 @@ class AccountApi:
         except ClientError as error:
             details = error.response.get("Error", {})
             return {"error": {"code": details.get("Code", "Unknown"), "message": details.get("Message", str(error))}}
+        except endpoints.UNREACHABLE as error:
+            return {"error": {"code": type(error).__name__, "message": self.connection.unreachable(service, error)}}
         except (BotoCoreError, AccountUnreachable) as error:
             return {"error": {"code": type(error).__name__, "message": str(error)}}
         response.pop("ResponseMetadata", None)
-        return {"response": response}
+        return {"response": customer_data.minimized(service, operation, response)}
 
     def _identity_credentials(self):
         with self._lock:

@@ -13,6 +13,7 @@ _GENERATE_CALL = re.compile(r'api\.read_generated\(\s*"([a-z0-9-]+)",[^)]*?gener
 IAM_ACTIONS = {
     ("s3", "ListBuckets"): "s3:ListAllMyBuckets",
     ("s3", "GetBucketLifecycleConfiguration"): "s3:GetLifecycleConfiguration",
+    ("s3", "GetBucketEncryption"): "s3:GetEncryptionConfiguration",
     ("s3", "GetObjectLockConfiguration"): "s3:GetBucketObjectLockConfiguration",
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "ListObjectsV2"): "s3:ListBucket",

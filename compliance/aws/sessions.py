@@ -1,7 +1,9 @@
 """Clients and credentials: the starting identity and one audit role per account.
 
 The starting identity comes from the standard credential chain (environment,
-``AWS_PROFILE``, SSO, instance or OIDC role). Each account is read through
+``AWS_PROFILE``, SSO, instance or OIDC role). Every client, STS's included,
+is made with the same profile, so that the SDKs' endpoint settings (see
+``endpoints``) apply to every service alike. Each account is read through
 ``sts:AssumeRole`` into the baseline's audit role, with credentials that
 refresh themselves before they expire, so runs may outlast a role session.
 
@@ -18,19 +20,30 @@ import contextlib
 import contextvars
 import datetime
 import getpass
+import os
 import re
 import threading
-import urllib.parse
 
+import botocore.loaders
 import botocore.session
 from botocore.config import Config
 from botocore.credentials import CredentialResolver, RefreshableCredentials
-from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
+from botocore.exceptions import (
+    BotoCoreError,
+    ClientError,
+    InvalidConfigError,
+    NoCredentialsError,
+    ProfileNotFound,
+    SSOError,
+    TokenRetrievalError,
+)
 
-from compliance.aws import guard
+from compliance.aws import endpoints, guard
 from compliance.errors import AccountUnreachable, ConfigurationError
 
-_SHARED_LOADER = botocore.session.Session().get_component("data_loader")  # service models parsed once per process
+# Service models parsed once per process; a loader of its own, as a session's
+# would read the profile (AWS_PROFILE) at import, before it can be checked.
+_SHARED_LOADER = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
 # The credentials that sign the requests of the current thread (or task).
 _SIGNER = contextvars.ContextVar("compliance_signer", default=None)
 
@@ -58,9 +71,10 @@ class Connection:
     until the limiter recovers: fewer requests, never failed ones.
     """
 
-    def __init__(self, meter, endpoint_url=None, max_attempts=5, max_pool=10):
+    def __init__(self, meter, endpoint_url=None, profile=None, max_attempts=5, max_pool=10):
         self.meter = meter
         self.endpoint_url = endpoint_url
+        self.profile = profile
         self.config = Config(
             retries={"mode": "adaptive", "total_max_attempts": max_attempts},
             max_pool_connections=max_pool,
@@ -73,7 +87,7 @@ class Connection:
     def _clients_session(self):
         """The botocore session of the shared clients: no credentials of its
         own, the read-only guard, the meter and the signer installed."""
-        core = botocore.session.Session()
+        core = _profile_session(self.profile)
         # botocore lists its ~440 service directories once per kind of model,
         # and keeps the list only when done: reading threads that made their
         # first clients together listed them up to seven times each.
@@ -84,13 +98,25 @@ class Connection:
         core.register("before-sign", _sign_as_caller, unique_id="compliance-signer")
         guard.install(core)
         self.meter.install(core)
-        if self.endpoint_url:
-            core.register("before-sign.s3-control", to_endpoint_host, unique_id="compliance-s3control-host")
+        endpoints.serve_s3control_from_custom_endpoints(core)
         return core
 
-    def starting_credentials(self, profile=None):
+    def starting_credentials(self):
         """The starting identity's credentials from the standard chain, or None."""
-        return botocore.session.Session(profile=profile).get_credentials()
+        return _profile_session(self.profile).get_credentials()
+
+    @property
+    def profile_name(self):
+        """The profile in use: ``--aws-profile``, else ``AWS_PROFILE``, else ``default``."""
+        return self._core.profile or "default"
+
+    def endpoints(self, services):
+        """The endpoints of ``services`` for the run's record (``endpoints.summary``)."""
+        return endpoints.summary(self._core, services, self.endpoint_url)
+
+    def unreachable(self, service, error):
+        """The message for ``error``: ``service``'s endpoint cannot be reached."""
+        return endpoints.unreachable(self._core, service, error, self.endpoint_url)
 
     def client(self, service, region):
         """This process's client for ``service`` in ``region``; call it inside ``signed_as``."""
@@ -111,14 +137,22 @@ class Connection:
             _SIGNER.reset(token)
 
 
-def to_endpoint_host(request, **_):
-    """On AWS, s3control prefixes the host with ``<account-id>.``; a custom
-    endpoint (moto, LocalStack) is a single host and reads the account from the
-    ``x-amz-account-id`` header instead."""
-    parts = urllib.parse.urlsplit(request.url)
-    prefix, _, host = parts.netloc.partition(".")
-    if prefix.isdigit() and len(prefix) == 12:
-        request.url = urllib.parse.urlunsplit(parts._replace(netloc=host))
+def _profile_session(profile):
+    """A botocore session of ``profile`` (None: ``AWS_PROFILE``, else the
+    default profile), or a ConfigurationError when there is no such profile."""
+    session = botocore.session.Session(profile=profile)
+    try:
+        session.get_scoped_config()
+    except ProfileNotFound:
+        known = ", ".join(sorted(session.available_profiles)) or "none"
+        raise ConfigurationError(
+            f"the AWS profile {session.profile!r} does not exist in "
+            f"{session.get_config_variable('config_file')} or "
+            f"{session.get_config_variable('credentials_file')} (profiles there: {known}). "
+            "Name an existing profile with --aws-profile or AWS_PROFILE, or create it with "
+            f"`aws configure --profile {session.profile}` (`aws configure sso` for SSO)."
+        ) from None
+    return session
 
 
 def caller_identity(connection, credentials, region):
@@ -134,6 +168,17 @@ def caller_identity(connection, credentials, region):
             "(run `aws sso login --profile NAME` first for SSO), export "
             "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where an instance or "
             "OIDC role provides them. For the offline demo, use --demo."
+        ) from None
+    except (SSOError, TokenRetrievalError) as error:
+        raise ConfigurationError(
+            f"the SSO session of the starting identity (profile {connection.profile_name}) has expired or "
+            f"was never started ({error}). Run `aws sso login --profile {connection.profile_name}`, then start again."
+        ) from None
+    except endpoints.UNREACHABLE as error:
+        raise ConfigurationError(connection.unreachable("sts", error)) from None
+    except InvalidConfigError as error:
+        raise ConfigurationError(
+            f"the AWS config file of profile {connection.profile_name} is invalid: {error}. Correct it."
         ) from None
     except (ClientError, BotoCoreError) as error:
         raise ConfigurationError(
@@ -167,6 +212,9 @@ class RoleAssumer:
         try:
             with self.connection.signed_as(self.base_credentials):
                 creds = self.connection.client("sts", self.region).assume_role(**params)["Credentials"]
+        except endpoints.UNREACHABLE as error:
+            reason = self.connection.unreachable("sts", error)
+            raise AccountUnreachable(f"cannot assume {self.role_arn}: {reason}") from None
         except (ClientError, BotoCoreError) as error:
             code = error.response["Error"]["Code"] if isinstance(error, ClientError) else type(error).__name__
             raise AccountUnreachable(

@@ -27,9 +27,12 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   fingerprints, unique per instance unless ``set_console_output`` gives it
   another console (for example a clone's).
 - rds:DescribeCertificates is missing from moto; DescribeDBInstances lacks
-  ``CertificateDetails`` and defaults to a CA name AWS does not have. The CAs
-  served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins with the real names and
-  validity ends, whose PEMs are in rds-certificate-authorities.pem).
+  ``CertificateDetails``, defaults to a CA name AWS does not have, and leaves
+  ``PubliclyAccessible`` out when it was not given (AWS always reports it;
+  here it is false, as for an instance in a VPC without an internet
+  gateway). The CAs served are ``RDS_CERTIFICATE_AUTHORITIES`` (stand-ins
+  with the real names and validity ends, whose PEMs are in
+  rds-certificate-authorities.pem).
 - glacier:InitiateVaultLock / CompleteVaultLock / GetVaultLock are missing
   from moto; here a vault keeps its lock (InProgress, then Locked).
 - IAM Access Analyzer is missing from moto: ``moto_accessanalyzer`` serves
@@ -44,6 +47,9 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
   Expiration; moto reports 2012-05-08 for all.
 - iam:GetCredentialReport: AWS writes the root user's ``<root_account>`` row
   before the users'; moto writes only users.
+- cloudformation:DescribeStacks: AWS masks the value of a parameter the
+  template declares NoEcho as ``****``; moto compares the value, not the
+  parameter's name, with the NoEcho names, so it returns NoEcho values in clear.
 """
 
 import datetime
@@ -59,6 +65,7 @@ from pathlib import Path
 
 from cryptography import x509
 from moto import backend_index
+from moto.cloudformation import models as cloudformation_models
 from moto.cloudtrail import models as cloudtrail_models
 from moto.cloudtrail import responses as cloudtrail_responses
 from moto.core.exceptions import ServiceException
@@ -428,6 +435,8 @@ def _instances_with_certificate_details(original):
         original(self, *args, **kwargs)
         if self.ca_certificate_identifier in (None, "rds-ca-default"):
             self.ca_certificate_identifier = DEFAULT_RDS_CA
+        if self.publicly_accessible is None:
+            self.publicly_accessible = False
 
     return __init__
 
@@ -546,6 +555,12 @@ def _register_access_analyzer():
         ("accessanalyzer", re.compile(r"https?://access-analyzer\.(.+)\.amazonaws\.com")))
 
 
+def _parameters_with_no_echo_masked(self):
+    no_echo = self.resource_map.no_echo_parameter_keys
+    return [{"ParameterKey": key, "ParameterValue": "****" if key in no_echo else value}
+            for key, value in self.resource_map.resolved_parameters.items()]
+
+
 def apply():
     """Patch moto in this process (idempotent)."""
     global _applied
@@ -594,4 +609,5 @@ def apply():
     rds_responses.RDSResponse.describe_certificates = _describe_certificates
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)
+    cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
     _applied = True

@@ -19,7 +19,7 @@ from moto.organizations import utils as organization_utils
 from moto.s3.models import s3_backends
 from moto.utilities.utils import get_partition
 
-from compliance.aws.sessions import to_endpoint_host
+from compliance.aws.endpoints import serve_s3control_from_custom_endpoints
 from compliance.demo.certificates import make_ca
 from compliance.demo.moto_patches import (
     age_user_credentials,
@@ -64,7 +64,7 @@ class Seeder:
         client.meta.events.register(
             "before-sign", lambda request, **_: request.headers.__setitem__("x-moto-account-id", account_id)
         )
-        client.meta.events.register("before-sign.s3-control", to_endpoint_host)
+        serve_s3control_from_custom_endpoints(client.meta.events)
         return client
 
 
@@ -185,12 +185,22 @@ BLOCK_ALL_PUBLIC_ACCESS = {"BlockPublicAcls": True, "IgnorePublicAcls": True, "B
                            "RestrictPublicBuckets": True}
 
 
+def harden_bucket(s3, bucket, log_bucket, key="alias/aws/s3"):
+    """Versioning, default encryption with a KMS key, and server access logs to ``log_bucket``."""
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+    s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={"Rules": [
+        {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
+    s3.put_bucket_logging(Bucket=bucket, BucketLoggingStatus={
+        "LoggingEnabled": {"TargetBucket": log_bucket, "TargetPrefix": f"{bucket}/"}})
+
+
 def create_log_bucket(seeder, account_id, name):
-    """A bucket that S3 server access logs may be delivered to."""
+    """A bucket that S3 server access logs may be delivered to, over TLS only."""
     logs = create_bucket(seeder, account_id, name)
     logs.put_bucket_policy(Bucket=name, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
         "Sid": "S3ServerAccessLogs", "Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"},
-        "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{name}/*"}]}))
+        "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{name}/*"},
+        *json.loads(tls_only_policy(name))["Statement"]]}))
 
 
 def create_archive_bucket(seeder, account_id, name, org_id, log_bucket, mode="COMPLIANCE", days=400):
@@ -336,9 +346,13 @@ def seed_cloudtrail(seeder):
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
     # The acquired account keeps its own multi-region trail, S3 data events included.
     acquired_bucket = create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
-    acquired_bucket.put_public_access_block(Bucket="acquired-cloudtrail",
-                                            PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
     acquired_bucket.put_bucket_policy(Bucket="acquired-cloudtrail", Policy=tls_only_policy("acquired-cloudtrail"))
+    seeder.client("s3control", ACQUIRED).put_public_access_block(
+        AccountId=ACQUIRED, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+    create_log_bucket(seeder, ACQUIRED, "acquired-access-logs")
+    for bucket in ("acquired-access-logs", "acquired-cloudtrail"):  # blocked, logged, versioned, KMS-encrypted
+        acquired_bucket.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
+        harden_bucket(acquired_bucket, bucket, "acquired-access-logs")
     acquired = seeder.client("cloudtrail", ACQUIRED)
     acquired.create_trail(Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True)
     acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
@@ -440,6 +454,12 @@ def instance_profile(seeder, account_id, name):
     return name
 
 
+def private_interface(ec2):
+    """A primary network interface in the region's first default subnet, without a public address."""
+    subnet = ec2.describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    return {"DeviceIndex": 0, "SubnetId": subnet["SubnetId"], "AssociatePublicIpAddress": False}
+
+
 def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
     ec2 = seeder.client("ec2", account_id, region)
     reservation = ec2.run_instances(ImageId=image, MinCount=count, MaxCount=count, InstanceType="t3.micro", **options)
@@ -449,14 +469,23 @@ def launch(seeder, account_id, region, count=1, image=LINUX_AMI, **options):
 def seed_ec2(seeder):
     """Unique host keys almost everywhere; two prod clones sharing keys; one
     security instance with a known-compromised key. Only log-archive's
-    instance requires IMDSv2 and has an instance role."""
-    launch(seeder, IDS["dev"], "us-east-1")
+    instance requires IMDSv2, has an instance role and no public address;
+    one of the prod clones has a second network interface. dev's instance in
+    us-east-1 starts with an AWS access key in its user data."""
+    launch(seeder, IDS["dev"], "us-east-1",
+           UserData="#!/bin/bash\naws configure set aws_access_key_id AKIA" + "DEMO0LEAKED0KEY0\n")
     launch(seeder, IDS["log-archive"], "eu-west-1", MetadataOptions={"HttpTokens": "required"},
-           IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")})
+           IamInstanceProfile={"Name": instance_profile(seeder, IDS["log-archive"], "log-shipper")},
+           NetworkInterfaces=[private_interface(seeder.client("ec2", IDS["log-archive"], "eu-west-1"))],
+           UserData="#!/bin/bash\nsystemctl enable --now log-shipper\n")
     launch(seeder, IDS["dev"], "eu-west-1", image=WINDOWS_AMI)  # no SSH host keys to judge
     clone_keys = unique_fingerprints("golden-image-with-baked-keys")
     for instance_id in launch(seeder, IDS["prod"], "eu-west-1", count=2):
         set_console_output(IDS["prod"], "eu-west-1", instance_id, cloud_init_console(clone_keys))
+    prod = seeder.client("ec2", IDS["prod"], "eu-west-1")
+    bridge = prod.create_network_interface(SubnetId=private_interface(prod)["SubnetId"])["NetworkInterface"]
+    prod.attach_network_interface(NetworkInterfaceId=bridge["NetworkInterfaceId"], InstanceId=instance_id,
+                                  DeviceIndex=1)
     (bastion,) = launch(seeder, IDS["security"], "eu-central-1")
     leaked = {**unique_fingerprints(bastion), "RSA": COMPROMISED_FINGERPRINT}
     set_console_output(IDS["security"], "eu-central-1", bastion, cloud_init_console(leaked))
@@ -469,15 +498,32 @@ def open_policy(action, resource, condition=None, principal="*"):
                        "Statement": [statement | ({"Condition": condition} if condition else {})]})
 
 
-def seed_resource_policies(seeder):
-    """prod shares a queue within the organization only; dev's alerts topic
-    takes messages from anyone, and a bucket policy opened to everyone is kept
-    unreachable by the security account's RestrictPublicBuckets."""
-    org_only = {"StringEquals": {"aws:PrincipalOrgID": organization_id(seeder)}}
-    sqs = seeder.client("sqs", IDS["prod"], "eu-west-1")
-    url = sqs.create_queue(QueueName="orders")["QueueUrl"]
+TRUSTED_VENDOR = "464622532012"  # baselines/demo.yaml trusts it
+UNKNOWN_PARTNER = "999988887777"
+
+
+def shared_queue(seeder, account, name, policy_of):
+    """A queue of ``account`` in eu-west-1 whose policy ``policy_of(queue ARN)`` gives."""
+    sqs = seeder.client("sqs", account, "eu-west-1")
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": open_policy("sqs:SendMessage", arn, org_only)})
+    sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": policy_of(arn)})
+
+
+def seed_resource_policies(seeder):
+    """prod shares queues within the organization only, with the trusted
+    vendor, and with its own topics (any topic of prod); dev shares one with
+    a partner the baseline does not trust, and its alerts topic takes messages
+    from anyone; a bucket policy opened to everyone is kept unreachable by the
+    security account's RestrictPublicBuckets."""
+    org_only = {"StringEquals": {"aws:PrincipalOrgID": organization_id(seeder)}}
+    shared_queue(seeder, IDS["prod"], "orders", lambda arn: open_policy("sqs:SendMessage", arn, org_only))
+    shared_queue(seeder, IDS["prod"], "vendor-feed", lambda arn: open_policy(
+        "sqs:SendMessage", arn, principal={"AWS": f"arn:aws:iam::{TRUSTED_VENDOR}:root"}))
+    shared_queue(seeder, IDS["prod"], "order-events", lambda arn: open_policy(
+        "sqs:SendMessage", arn, {"ArnLike": {"aws:SourceArn": f"arn:aws:sns:*:{IDS['prod']}:*"}}))
+    shared_queue(seeder, IDS["dev"], "partner-inbox", lambda arn: open_policy(
+        "sqs:SendMessage", arn, principal={"AWS": f"arn:aws:iam::{UNKNOWN_PARTNER}:root"}))
     sns = seeder.client("sns", IDS["dev"], "us-east-1")
     topic = sns.create_topic(Name="build-alerts")["TopicArn"]
     sns.set_topic_attributes(TopicArn=topic, AttributeName="Policy", AttributeValue=open_policy("sns:Publish", topic))
@@ -529,8 +575,9 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
-def create_function(seeder, account_id, region, name):
-    """A Lambda function (Python, a no-op handler) with its execution role; returns the function's client."""
+def create_function(seeder, account_id, region, name, **options):
+    """A Lambda function (Python, a no-op handler) with its execution role and
+    ``options`` (Environment...); returns the function's client."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("handler.py", "def handler(event, context):\n    return None\n")
@@ -538,7 +585,7 @@ def create_function(seeder, account_id, region, name):
         RoleName=f"{name}-execution", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
     functions = seeder.client("lambda", account_id, region)
     functions.create_function(FunctionName=name, Runtime="python3.12", Role=role["Role"]["Arn"],
-                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()})
+                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()}, **options)
     return functions
 
 
@@ -699,6 +746,11 @@ def seed_network(seeder):
         create_bucket(seeder, IDS[name], bucket).put_bucket_policy(Bucket=bucket, Policy=tls_only_policy(bucket))
         for region in DEMO_REGIONS:
             harden_region(seeder, IDS[name], region, bucket)
+    for region in DEMO_REGIONS:  # only the security account's detectors watch S3 and RDS logins
+        guardduty = seeder.client("guardduty", IDS["security"], region)
+        for detector in guardduty.list_detectors()["DetectorIds"]:
+            guardduty.update_detector(DetectorId=detector, Features=[
+                {"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}, {"Name": "RDS_LOGIN_EVENTS", "Status": "ENABLED"}])
     ec2 = seeder.client("ec2", IDS["dev"], "eu-west-1")
     vpc_id = ec2.describe_vpcs()["Vpcs"][0]["VpcId"]
     group = ec2.create_security_group(GroupName="jump-host", Description="SSH from anywhere", VpcId=vpc_id)
@@ -707,6 +759,16 @@ def seed_network(seeder):
     shares = ec2.create_security_group(GroupName="file-shares", Description="SMB from anywhere", VpcId=vpc_id)
     ec2.authorize_security_group_ingress(GroupId=shares["GroupId"], IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 445, "ToPort": 445, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    reporting = ec2.create_security_group(GroupName="reporting-db", Description="PostgreSQL from anywhere",
+                                          VpcId=vpc_id)
+    ec2.authorize_security_group_ingress(GroupId=reporting["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
+    prod = seeder.client("ec2", IDS["prod"], "eu-west-1")
+    storefront = prod.create_security_group(GroupName="storefront", Description="HTTPS from anywhere",
+                                            VpcId=prod.describe_vpcs()["Vpcs"][0]["VpcId"])
+    prod.authorize_security_group_ingress(GroupId=storefront["GroupId"], IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+         "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])
     volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
     snapshot = ec2.create_snapshot(VolumeId=volume, Description="build cache")["SnapshotId"]
     ec2.modify_snapshot_attribute(SnapshotId=snapshot, Attribute="createVolumePermission", OperationType="add",
@@ -739,6 +801,8 @@ def seed(url):
     seed_account_hygiene(seeder)
     seed_admin_policies(seeder)
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account
+    from compliance.demo.stored_values import seed_stored_values  # it builds on this module's helpers
+    seed_stored_values(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

@@ -31,6 +31,7 @@ S3_BUCKET_READS = {
     "tagging": "GetBucketTagging",
     "object-lock": "GetObjectLockConfiguration",
     "logging": "GetBucketLogging",
+    "encryption": "GetBucketEncryption",
     "location": "GetBucketLocation",
     "publicAccessBlock": "GetPublicAccessBlock",
     "list-type": "ListObjectsV2",

@@ -1,6 +1,8 @@
 """Detection services: AWS Config recorders, GuardDuty detectors and its
 delegated administrator."""
 
+from compliance.aws.answers import extended
+
 
 def config_recorders(api, region):
     """Configuration recorders, each with its status, and the delivery channels."""
@@ -8,7 +10,7 @@ def config_recorders(api, region):
     statuses = {s["name"]: s for s in
                 api.read("config", "DescribeConfigurationRecorderStatus", region)["ConfigurationRecordersStatus"]}
     channels = api.read("config", "DescribeDeliveryChannels", region)["DeliveryChannels"]
-    return {"Recorders": [{**r, "Status": statuses.get(r["name"], {})} for r in recorders], "DeliveryChannels": channels}
+    return {"Recorders": [extended(r, Status=statuses.get(r["name"], {})) for r in recorders], "DeliveryChannels": channels}
 
 
 def guardduty_detectors(api, region):
@@ -25,7 +27,7 @@ def security_hub(api, region):
     hub = api.read("securityhub", "DescribeHub", region, absent=("InvalidAccessException",))
     if hub is None:
         return None
-    return {**hub, "Standards": api.read("securityhub", "GetEnabledStandards", region)["StandardsSubscriptions"]}
+    return extended(hub, Standards=api.read("securityhub", "GetEnabledStandards", region)["StandardsSubscriptions"])
 
 
 def config_aggregators(api, region):

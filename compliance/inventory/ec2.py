@@ -2,6 +2,8 @@
 
 import re
 
+from compliance.aws.answers import extended
+
 _FINGERPRINTS = re.compile(
     r"-----BEGIN SSH HOST KEY FINGERPRINTS-----(.*?)-----END SSH HOST KEY FINGERPRINTS-----", re.DOTALL
 )
@@ -61,7 +63,7 @@ def own_snapshots(api, region):
     for snapshot in api.read("ec2", "DescribeSnapshots", region, OwnerIds=["self"])["Snapshots"]:
         permissions = api.read("ec2", "DescribeSnapshotAttribute", region, Attribute="createVolumePermission",
                                SnapshotId=snapshot["SnapshotId"])["CreateVolumePermissions"]
-        found.append({**snapshot, "CreateVolumePermissions": permissions})
+        found.append(extended(snapshot, CreateVolumePermissions=permissions))
     return sorted(found, key=lambda s: s["SnapshotId"])
 
 
@@ -72,7 +74,7 @@ def own_images(api, region):
 def vpcs_with_flow_logs(api, region):
     """Each VPC with the flow logs that capture it."""
     flow_logs = api.read("ec2", "DescribeFlowLogs", region)["FlowLogs"]
-    return [{**vpc, "FlowLogs": [f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]]}
+    return [extended(vpc, FlowLogs=[f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]])
             for vpc in sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])]
 
 
@@ -89,3 +91,18 @@ def peering_connections(api, region):
 def prefix_list_cidrs(api, region, prefix_list_id):
     answer = api.read("ec2", "GetManagedPrefixListEntries", region, PrefixListId=prefix_list_id)
     return sorted(e["Cidr"] for e in answer["Entries"])
+
+
+def user_data(api, region, instance_id):
+    """The digest of the instance's user data (compliance.aws.customer_data),
+    or None when it has none."""
+    answer = api.read("ec2", "DescribeInstanceAttribute", region, Attribute="userData", InstanceId=instance_id)
+    return answer.get("UserData", {}).get("Value")
+
+
+def launch_template_versions(api, region):
+    """The latest and the default version of every launch template of the
+    region (one request), each once, by template name and version number."""
+    answer = api.read("ec2", "DescribeLaunchTemplateVersions", region, Versions=["$Latest", "$Default"])
+    found = {(v["LaunchTemplateName"], v["VersionNumber"]): v for v in answer["LaunchTemplateVersions"]}
+    return [found[key] for key in sorted(found)]

@@ -1,11 +1,13 @@
 """What faces the internet at the edge: Application Load Balancers, CloudFront
 distributions, and the AWS WAF web ACLs in front of them."""
 
+from compliance.aws.answers import extended
+
 
 def application_load_balancers(api, region):
     """The region's Application Load Balancers (Network and Gateway ones left out)."""
     answer = api.read("elbv2", "DescribeLoadBalancers", region)
-    return sorted((lb for lb in answer["LoadBalancers"] if lb.get("Type") == "application"),
+    return sorted((lb for lb in answer["LoadBalancers"] if lb["Type"] == "application"),
                   key=lambda lb: lb["LoadBalancerArn"])
 
 
@@ -28,7 +30,7 @@ def load_balancer_attributes(api, region, load_balancer_arn):
 
 def rest_api_stages(api, region):
     """API Gateway REST APIs of the region, each with its stages."""
-    return [{**rest_api, "Stages": api.read("apigateway", "GetStages", region, restApiId=rest_api["id"])["item"]}
+    return [extended(rest_api, Stages=api.read("apigateway", "GetStages", region, restApiId=rest_api["id"])["item"])
             for rest_api in sorted(api.read("apigateway", "GetRestApis", region)["items"], key=lambda a: a["id"])]
 
 
@@ -45,5 +47,5 @@ def log_delivery_sources(api, region):
 
 def http_api_stages(api, region):
     """API Gateway v2 (HTTP and WebSocket) APIs of the region, each with its stages."""
-    return [{**http_api, "Stages": api.read("apigatewayv2", "GetStages", region, ApiId=http_api["ApiId"])["Items"]}
+    return [extended(http_api, Stages=api.read("apigatewayv2", "GetStages", region, ApiId=http_api["ApiId"])["Items"])
             for http_api in sorted(api.read("apigatewayv2", "GetApis", region)["Items"], key=lambda a: a["ApiId"])]

@@ -3,6 +3,7 @@
 import csv
 import io
 
+from compliance.aws.answers import extended
 from compliance.errors import ApiUnreadable
 
 
@@ -20,18 +21,29 @@ def account_summary(api, home_region):
 def root_virtual_mfa_devices(api, home_region, account_id):
     """Virtual MFA devices assigned to the root user (a hardware device is not listed)."""
     devices = api.read("iam", "ListVirtualMFADevices", home_region, AssignmentStatus="Assigned")["VirtualMFADevices"]
-    return [d for d in devices if d.get("User", {}).get("Arn", "").endswith(f":{account_id}:root")]
+    return [d for d in devices if d["User"]["Arn"].endswith(f":{account_id}:root")]
 
 
 def attached_managed_policies(api, home_region):
     """Managed policies (AWS and customer) attached to a user, group or role,
     each with the document of its default version."""
+    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, OnlyAttached=True))
+
+
+def _with_default_versions(api, home_region, listed):
     found = []
-    for policy in api.read("iam", "ListPolicies", home_region, OnlyAttached=True)["Policies"]:
+    for policy in listed["Policies"]:
         version = api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
                            VersionId=policy["DefaultVersionId"])["PolicyVersion"]
-        found.append({**policy, "Document": version["Document"]})
+        found.append(extended(policy, Document=version["Document"]))
     return sorted(found, key=lambda p: p["Arn"])
+
+
+def customer_managed_policies(api, home_region):
+    """Every customer-managed policy, attached or not, with the document of its
+    default version (the versions of attached ones are the reads
+    ``attached_managed_policies`` makes)."""
+    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, Scope="Local"))
 
 
 ROOT_ROW = "<root_account>"

@@ -1,5 +1,7 @@
 """AWS KMS: keys with their metadata, aliases and rotation status."""
 
+from compliance.aws.answers import extended
+
 AUTOMATIC_ROTATION_ORIGIN = "AWS_KMS"
 
 
@@ -13,7 +15,7 @@ def keys(api, region):
     found = []
     for listed in api.read("kms", "ListKeys", region)["Keys"]:
         metadata = api.read("kms", "DescribeKey", region, KeyId=listed["KeyId"])["KeyMetadata"]
-        found.append({**metadata, "Aliases": sorted(aliases.get(metadata["KeyId"], []))})
+        found.append(extended(metadata, Aliases=sorted(aliases.get(metadata["KeyId"], []))))
     return sorted(found, key=lambda key: key["Arn"])
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+from compliance.errors import ApiUnreadable
+
 ACTIVE = "ACTIVE"
 
 
@@ -11,8 +13,17 @@ def active_accounts(api, home_region):
     ``State`` replaces the deprecated ``Status`` field; either is honoured.
     """
     answer = api.read("organizations", "ListAccounts", home_region)
+    if not answer["Accounts"]:
+        raise ApiUnreadable("organizations", "ListAccounts", api.account_id, home_region, "NoAccounts",
+                            "the answer lists no account, not even the management account")
     accounts = [a for a in answer["Accounts"] if a.get("State", a.get("Status")) == ACTIVE]
     return sorted(accounts, key=lambda a: a["Id"])
+
+
+def all_account_ids(api, home_region):
+    """IDs of every account of the organization, whatever its state (a
+    suspended account is still the organization's), sorted."""
+    return sorted(a["Id"] for a in api.read("organizations", "ListAccounts", home_region)["Accounts"])
 
 
 def member_ids(api, home_region):

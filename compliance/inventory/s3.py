@@ -56,6 +56,13 @@ def block_settings_off(settings):
     return [name for name in BLOCK_SETTINGS if not (settings or {}).get(name)]
 
 
+def restricts_public_buckets(bucket):
+    """True when the bucket's or its account's RestrictPublicBuckets is on:
+    S3 then lets no one outside the owner's account use a public policy."""
+    return any((settings or {}).get("RestrictPublicBuckets")
+               for settings in (bucket["PublicAccessBlock"], bucket["AccountPublicAccessBlock"]))
+
+
 def account_public_access_block(api, home_region, account_id):
     answer = api.read("s3control", "GetPublicAccessBlock", home_region,
                       absent=("NoSuchPublicAccessBlockConfiguration",), AccountId=account_id)
@@ -71,6 +78,13 @@ def policy(api, bucket_region, bucket):
 def logging(api, bucket_region, bucket):
     """The server access logging target, or None when logging is off."""
     return api.read("s3", "GetBucketLogging", bucket_region, Bucket=bucket).get("LoggingEnabled")
+
+
+def default_encryption(api, bucket_region, bucket):
+    """The bucket's default encryption rules, or None when none is configured."""
+    answer = api.read("s3", "GetBucketEncryption", bucket_region,
+                      absent=("ServerSideEncryptionConfigurationNotFoundError",), Bucket=bucket)
+    return None if answer is None else answer["ServerSideEncryptionConfiguration"]["Rules"]
 
 
 def object_keys(api, bucket_region, bucket, prefix):

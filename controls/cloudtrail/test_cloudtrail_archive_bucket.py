@@ -4,8 +4,8 @@ logged archive that only the organization can reach."""
 import pytest
 
 from compliance.evidence import Finding, root_arn
-from compliance.inventory.s3 import block_settings_off
-from compliance.policy import bucket_resources, denies_insecure_transport, grants_outside_organization
+from compliance.inventory.s3 import block_settings_off, restricts_public_buckets
+from compliance.policy import bucket_resources, denies_insecure_transport, outside_findings
 
 
 def retention_days(retention):
@@ -26,7 +26,7 @@ def object_lock_problems(lock, minimum_days, allowed_modes):
     return problems
 
 
-def bucket_problems(bucket, organization, params, partition):
+def bucket_problems(bucket, zone, management_account, params, partition):
     """(problem, fix) for each requirement the archive bucket misses."""
     name = bucket["Bucket"]
     lock_fix = (f"aws s3api put-object-lock-configuration --bucket {name} --object-lock-configuration "
@@ -40,8 +40,7 @@ def bucket_problems(bucket, organization, params, partition):
         problems.append(("Block Public Access is not fully on for the bucket or its account",
                          f"aws s3api put-public-access-block --bucket {name} --public-access-block-configuration "
                          "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"))
-    org = organization["Organization"]
-    insider = (org["MasterAccountId"], org["Id"])  # a caller inside the organization must be denied too
+    insider = (management_account.id, zone.organization_id)  # a caller inside the organization must be denied too
     if not denies_insecure_transport(bucket["Policy"], name, partition, insider):
         problems.append(("the bucket policy does not deny requests without TLS (aws:SecureTransport false)",
                          "add a Deny statement for Principal *, Action s3:*, the bucket and its objects, "
@@ -49,24 +48,23 @@ def bucket_problems(bucket, organization, params, partition):
     if not bucket["Logging"]:
         problems.append(("server access logging is off",
                          f"aws s3api put-bucket-logging --bucket {name} --bucket-logging-status <target bucket and prefix>"))
-    org = organization["Organization"]
-    outside = grants_outside_organization(bucket["Policy"], org["Id"], organization["AccountIds"],
-                                          bucket_resources(name, partition), "s3")
-    for statement, why in outside:
-        problems.append((f"policy statement {statement} {why}",
-                         f"remove the statement or restrict it with aws:PrincipalOrgID {org['Id']}"))
+    restrict = f"aws:PrincipalOrgID {zone.organization_id}" if zone.organization_id else "aws:PrincipalOrgID"
+    problems += [(f.problem, f.fix) for f in outside_findings(
+        f"arn:{partition}:s3:::{name}", bucket["Policy"], bucket_resources(name, partition), "s3", zone,
+        f"remove the statement or restrict it with {restrict}", public_blocked=restricts_public_buckets(bucket))]
     return problems
 
 
 @pytest.mark.control("cloudtrail-archive-bucket")
-def test_cloudtrail_archive_bucket(organization_trails, trail_archive_buckets, organization, management_account,
+def test_cloudtrail_archive_bucket(organization_trails, trail_archive_buckets, trust_zone, management_account,
                                   partition, params, evidence):
     evidence.record("trail_buckets", {t["TrailARN"]: [t["S3BucketName"], t["BucketOwner"]] for t in organization_trails})
     evidence.record("archive_buckets", trail_archive_buckets)
+    evidence.record("trust_zone", trust_zone.summary())
     findings = [
         Finding(f"arn:{partition}:s3:::{bucket['Bucket']}", problem, fix)
         for bucket in trail_archive_buckets
-        for problem, fix in bucket_problems(bucket, organization, params, partition)
+        for problem, fix in bucket_problems(bucket, trust_zone, management_account, params, partition)
     ]
     if not trail_archive_buckets:
         findings.append(Finding(

@@ -6,28 +6,18 @@ import datetime
 import pytest
 
 from compliance.evidence import Finding, root_arn
+from controls.cloudtrail.trail_rules import cloudwatch_delivery_problems
 
 
 def monitoring_problems(trail, insight_types, max_delivery_age, now):
-    arn, status = trail["TrailARN"], trail["Status"]
+    arn = trail["TrailARN"]
     problems = []
     missing = sorted(set(insight_types) - set(trail["InsightTypes"]))
     if missing:
         problems.append((f"Insights does not collect {', '.join(missing)}",
                          f"aws cloudtrail put-insight-selectors --trail-name {arn} --insight-selectors "
                          + " ".join(f"InsightType={t}" for t in insight_types)))
-    deliver = (f"aws cloudtrail update-trail --name {arn} --cloud-watch-logs-log-group-arn <group ARN> "
-               "--cloud-watch-logs-role-arn <role CloudTrail assumes>")
-    delivered = status.get("LatestCloudWatchLogsDeliveryTime")
-    if not trail.get("CloudWatchLogsLogGroupArn"):
-        problems.append(("it does not send events to CloudWatch Logs", deliver))
-    elif status.get("LatestCloudWatchLogsDeliveryError"):
-        problems.append((f"delivery to CloudWatch Logs fails: {status['LatestCloudWatchLogsDeliveryError']}",
-                         "give CloudTrail's CloudWatch Logs role logs:CreateLogStream and logs:PutLogEvents on the "
-                         "group"))
-    elif delivered is None or now - delivered > max_delivery_age:
-        problems.append((f"its last delivery to CloudWatch Logs was {delivered or 'never'}",
-                         "check the trail is logging and its CloudWatch Logs role and group exist"))
+    problems += cloudwatch_delivery_problems(trail, max_delivery_age, now)
     return problems
 
 

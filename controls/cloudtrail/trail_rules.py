@@ -68,3 +68,21 @@ def s3_data_event_kinds(selectors, bucket_arn=None):
 
 
 REQUIRED_DATA_EVENTS = {"none": set(), "read": {"read"}, "write": {"write"}, "all": {"read", "write"}}
+
+
+def cloudwatch_delivery_problems(trail, max_delivery_age, now):
+    """``[(problem, fix)]`` when the trail (with its ``Status``) does not send
+    its events to CloudWatch Logs, fails to, or has not within ``max_delivery_age``."""
+    arn, status = trail["TrailARN"], trail["Status"]
+    delivered = status.get("LatestCloudWatchLogsDeliveryTime")
+    if not trail.get("CloudWatchLogsLogGroupArn"):
+        return [("it does not send events to CloudWatch Logs",
+                 f"aws cloudtrail update-trail --name {arn} --cloud-watch-logs-log-group-arn <group ARN> "
+                 "--cloud-watch-logs-role-arn <role CloudTrail assumes>")]
+    if status.get("LatestCloudWatchLogsDeliveryError"):
+        return [(f"delivery to CloudWatch Logs fails: {status['LatestCloudWatchLogsDeliveryError']}",
+                 "give CloudTrail's CloudWatch Logs role logs:CreateLogStream and logs:PutLogEvents on the group")]
+    if delivered is None or now - delivered > max_delivery_age:
+        return [(f"its last delivery to CloudWatch Logs was {delivered or 'never'}",
+                 "check the trail is logging and its CloudWatch Logs role and group exist")]
+    return []

@@ -6,13 +6,13 @@ from compliance.evidence import Finding
 
 
 @pytest.mark.control("alb-waf")
-def test_alb_waf(public_load_balancers, evidence):
+def test_alb_waf(load_balancer_web_acls, evidence):
     evidence.record("load_balancers", [{k: lb.get(k) for k in ("LoadBalancerArn", "DNSName", "Scheme", "WebACL")}
-                                       for lb in public_load_balancers])
+                                       for lb in load_balancer_web_acls])
     findings = [
-        Finding(lb["LoadBalancerArn"], "the internet-facing load balancer has no AWS WAF web ACL",
+        Finding(lb["LoadBalancerArn"], f"the {lb['Scheme']} load balancer has no AWS WAF web ACL",
                 f"aws wafv2 associate-web-acl --web-acl-arn <regional web ACL> --resource-arn {lb['LoadBalancerArn']}")
-        for lb in public_load_balancers if not lb["WebACL"]
+        for lb in load_balancer_web_acls if not lb["WebACL"]
     ]
     evidence.verdict(findings)
 

@@ -1,4 +1,5 @@
-"""No attached managed policy allows '*' on '*'."""
+"""No attached managed policy, nor (by default) any customer-managed one,
+allows '*' on '*'."""
 
 import pytest
 
@@ -14,12 +15,15 @@ def full_admin_statements(document):
 
 
 @pytest.mark.control("iam-no-full-admin-policies")
-def test_iam_no_full_admin_policies(attached_managed_policies, evidence):
-    evidence.record("attached_policies", [{k: p[k] for k in ("Arn", "AttachmentCount", "Document")}
-                                          for p in attached_managed_policies])
+def test_iam_no_full_admin_policies(attached_managed_policies, customer_managed_policies, params, evidence):
+    judged = {p["Arn"]: p for p in attached_managed_policies}
+    if params["unattached_customer_policies"]:
+        judged.update((p["Arn"], p) for p in customer_managed_policies)
+    evidence.record("policies", [{k: p[k] for k in ("Arn", "AttachmentCount", "Document")}
+                                 for p in judged.values()])
     findings = [
         Finding(policy["Arn"], f"allows every action on every resource and is attached {policy['AttachmentCount']} "
-                               f"time(s)", "detach it and grant least privilege instead")
-        for policy in attached_managed_policies if full_admin_statements(policy["Document"])
+                               f"time(s)", "detach it and grant least privilege instead; delete it if unused")
+        for policy in judged.values() if full_admin_statements(policy["Document"])
     ]
     evidence.verdict(findings)

@@ -22,7 +22,7 @@ def user_document(user, groups, managed):
                                               for d in documents(groups[name], managed)])
 
 
-def identity_findings(identities, actions):
+def identity_findings(identities, actions, zone):
     managed = {p["Arn"]: p["Document"] for p in identities["ManagedPolicies"]}
     groups = {g["GroupName"]: g for g in identities["GroupDetailList"]}
     findings = []
@@ -32,7 +32,7 @@ def identity_findings(identities, actions):
             findings.append(Finding(user["Arn"], f"may call {', '.join(unguarded)} without MFA from any network "
                                                  "(with its access keys, too)", FIX))
     for role in identities["RoleDetailList"]:
-        callers = assumable_unguarded(role.get("AssumeRolePolicyDocument") or {}, role["Arn"])
+        callers = assumable_unguarded(role["AssumeRolePolicyDocument"], role["Arn"], zone)
         unguarded = unguarded_actions(merged(documents(role, managed)), actions) if callers else []
         if unguarded:
             findings.append(Finding(role["Arn"], f"may call {', '.join(unguarded)} and can be assumed by "
@@ -43,7 +43,8 @@ def identity_findings(identities, actions):
 
 
 @pytest.mark.control("iam-privileged-access-guarded")
-def test_iam_privileged_access_guarded(iam_identities, params, evidence):
+def test_iam_privileged_access_guarded(iam_identities, trust_zone, params, evidence):
     evidence.record("identities", iam_identities)
-    findings = identity_findings(iam_identities, params["privileged_actions"])
+    evidence.record("trust_zone", trust_zone.summary())
+    findings = identity_findings(iam_identities, params["privileged_actions"], trust_zone)
     evidence.verdict(findings)

@@ -10,7 +10,7 @@ def deciding_entry(acl, cidr, port):
     """The ingress entry the VPC applies first to ``port`` from anywhere in ``cidr``
     (the whole address space), or None."""
     for entry in sorted((e for e in acl["Entries"] if not e["Egress"]), key=lambda e: e["RuleNumber"]):
-        if entry.get("CidrBlock", entry.get("Ipv6CidrBlock")) != cidr:
+        if (entry.get("Ipv6CidrBlock") or entry["CidrBlock"]) != cidr:
             continue  # narrower ranges are not traffic from 0.0.0.0/0
         ports = entry.get("PortRange") or {}
         if takes_port(entry["Protocol"], ports.get("From"), ports.get("To"), port):

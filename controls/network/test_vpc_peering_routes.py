@@ -22,8 +22,10 @@ def peer_networks(info):
 
 def destinations(entry):
     route = entry["Route"]
-    found = [route[k] for k in ("DestinationCidrBlock", "DestinationIpv6CidrBlock") if k in route]
-    return found + entry.get("PrefixListCidrs", [])
+    keys = [k for k in ("DestinationCidrBlock", "DestinationIpv6CidrBlock") if k in route]
+    if not keys and "DestinationPrefixListId" not in route:
+        keys = ["DestinationCidrBlock"]  # every route has a destination: without one, error naming it
+    return [route[k] for k in keys] + entry.get("PrefixListCidrs", [])
 
 
 def within(cidr, networks):

@@ -12,9 +12,9 @@ def test_rds_not_public(rds_exposure, evidence):
         Finding(db["DBInstanceArn"], "the instance is publicly accessible",
                 f"aws rds modify-db-instance --db-instance-identifier {db['DBInstanceIdentifier']} "
                 "--no-publicly-accessible --apply-immediately")
-        for db in rds_exposure["instances"] if db.get("PubliclyAccessible")
+        for db in rds_exposure["instances"] if db["PubliclyAccessible"]
     ] + [
-        Finding(snapshot.get("DBSnapshotArn") or snapshot["DBClusterSnapshotArn"],
+        Finding(snapshot["Arn"],
                 "any AWS account may restore the snapshot (restore attribute: all)",
                 "aws rds modify-db-snapshot-attribute (or modify-db-cluster-snapshot-attribute) --attribute-name "
                 "restore --values-to-remove all")

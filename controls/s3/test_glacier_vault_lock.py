@@ -23,6 +23,6 @@ def test_glacier_vault_lock(glacier_vaults, evidence):
                 f"aws glacier initiate-vault-lock --vault-name {vault['VaultName']} --policy <a policy denying "
                 "glacier:DeleteArchive before the retention age>, test it, then aws glacier complete-vault-lock "
                 "within 24 hours")
-        for vault in glacier_vaults if vault.get("NumberOfArchives") and (problem := lock_problem(vault))
+        for vault in glacier_vaults if vault["NumberOfArchives"] and (problem := lock_problem(vault))
     ]
     evidence.verdict(findings)
