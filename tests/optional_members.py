@@ -69,7 +69,8 @@ ABSENCE_MEANS_COMPLIANT = {
         ("iam:ListPolicies", "Policies"), ("iam:ListServerCertificates", "ServerCertificateMetadataList"),
         ("kms:ListKeys", "Keys"), ("lambda:ListFunctions", "Functions"), ("rds:DescribeDBClusters", "DBClusters"),
         ("rds:DescribeDBInstances", "DBInstances"), ("rds:DescribeDBSnapshots", "DBSnapshots"),
-        ("s3:ListBuckets", "Buckets"), ("sns:ListTopics", "Topics"),
+        ("s3:ListBuckets", "Buckets"), ("sns:ListTopics", "Topics"), ("sqs:ListQueues", "QueueUrls"),
+        ("cloudformation:DescribeStacks", "Stacks"), ("ecs:ListTaskDefinitions", "taskDefinitionArns"),
         # With no trail, no trail bucket is an archive and no digest is due;
         # cloudtrail-organization-trail fails for the missing trail.
         ("cloudtrail:DescribeTrails", "trailList")]},
@@ -84,6 +85,12 @@ ABSENCE_MEANS_COMPLIANT = {
         ("iam:GetAccountAuthorizationDetails", "RoleDetailList[].AttachedManagedPolicies"),
         ("iam:GetAccountAuthorizationDetails", "UserDetailList[].AttachedManagedPolicies"),
         ("s3:GetBucketLifecycleConfiguration", "Rules")]},
+    ("s3:GetBucketPolicy", "Policy"): "a bucket without a policy grants nobody anything through one",
+    ("ec2:DescribeInstanceAttribute", "UserData.Value"): "AWS leaves Value out when the instance has no user data",
+    ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions[].LaunchTemplateData"):
+        "a version without data stores no user data",
+    ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions[].environment"):
+        "a container without environment variables passes none",
     ("ec2:DescribeSnapshotAttribute", "CreateVolumePermissions[].Group"):
         "a permission without Group names an account (UserId), not all accounts",
     ("ec2:DescribeRouteTables", "RouteTables[].Routes[].VpcPeeringConnectionId"):
