@@ -71,6 +71,9 @@ ABSENCE_MEANS_COMPLIANT = {
         ("rds:DescribeDBInstances", "DBInstances"), ("rds:DescribeDBSnapshots", "DBSnapshots"),
         ("s3:ListBuckets", "Buckets"), ("sns:ListTopics", "Topics"), ("sqs:ListQueues", "QueueUrls"),
         ("cloudformation:DescribeStacks", "Stacks"), ("ecs:ListTaskDefinitions", "taskDefinitionArns"),
+        ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations"),
+        ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions"),
+        ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions"),
         # With no trail, no trail bucket is an archive and no digest is due;
         # cloudtrail-organization-trail fails for the missing trail.
         ("cloudtrail:DescribeTrails", "trailList")]},
@@ -86,7 +89,19 @@ ABSENCE_MEANS_COMPLIANT = {
         ("iam:GetAccountAuthorizationDetails", "UserDetailList[].AttachedManagedPolicies"),
         ("s3:GetBucketLifecycleConfiguration", "Rules")]},
     ("s3:GetBucketPolicy", "Policy"): "a bucket without a policy grants nobody anything through one",
-    ("ec2:DescribeInstanceAttribute", "UserData.Value"): "AWS leaves Value out when the instance has no user data",
+    **{stored: "nothing stored there: no credential to find" for stored in [
+        ("ec2:DescribeInstanceAttribute", "UserData"), ("ec2:DescribeInstanceAttribute", "UserData.Value"),
+        ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations[].UserData"),
+        ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions[].LaunchTemplateData.UserData"),
+        ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions[].environment[].value"),
+        ("lambda:ListFunctions", "Functions[].Environment"),
+        ("lambda:ListFunctions", "Functions[].Environment.Variables")]},
+    ("ec2:DescribeInstances", "Reservations[].Instances[].PublicIpAddress"):
+        "AWS leaves PublicIpAddress out when the instance has no public IPv4 address",
+    ("ec2:DescribeInstances", "Reservations[].Instances[].NetworkInterfaces"):
+        "an instance without network interfaces has not more than one",
+    ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions[].Ipv6Ranges"):
+        "a rule without IPv6 ranges admits no IPv6 address",
     ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions[].LaunchTemplateData"):
         "a version without data stores no user data",
     ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions[].environment"):

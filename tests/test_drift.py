@@ -31,7 +31,7 @@ def result(control, account, region, outcome, resources=(), name="prod", waived=
 
 def document(results, started=BEFORE, shard="1/1"):
     return {"run": {"started": started, "shard": shard, "baseline_sha256": "abc"}, "results": results,
-            "frameworks": framework_summary.summarise({}, results), "sources": ["previous/results.json"]}
+            "frameworks": framework_summary.summarise({}, {}, results), "sources": ["previous/results.json"]}
 
 
 def previous_results():
@@ -280,8 +280,10 @@ def test_the_demo_on_the_next_day_shows_fixed_and_new_findings(run_suite, tmp_pa
     assert first.returncode == second.returncode == 1, second.output
     changes = {(tag, record["control_id"], record["account_name"])
                for tag, record, _, _ in drift.changed_findings(second.results)}
-    assert changes == {("new", "kms-key-rotation", "prod"), ("new", "security-group-admin-ports", "prod"),
-                       ("resolved", "iam-password-policy", "prod"), ("resolved", "security-group-admin-ports", "dev")}
+    ports = ("security-group-admin-ports", "security-group-high-risk-ports", "security-group-authorized-ports")
+    assert changes == {("new", "kms-key-rotation", "prod"), ("resolved", "iam-password-policy", "prod"),
+                       *{("new", control, "prod") for control in ports},
+                       *{("resolved", control, "dev") for control in ports}}
     assert len(second.results["history"]) == 2
     unknown = run_suite(*controls, "--demo", "--demo-variant=someday", endpoint=False)
     assert unknown.returncode == 4 and "--demo-variant=someday: choose one of first-day, next-day" in unknown.output

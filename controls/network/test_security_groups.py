@@ -41,10 +41,11 @@ def open_port_findings(group, region, ports, reach):
 
 def only_authorized(permission, authorized):
     """True when a rule admits nothing but TCP or UDP ports ``authorized`` lists
-    for its protocol (``{"tcp": [...], "udp": [...]}``)."""
+    for its protocol (``{"tcp": [...], "udp": [...]}``); a range without a
+    bound is open on that side (as ports.takes_port reads it)."""
     protocol = PORT_PROTOCOLS.get(str(permission["IpProtocol"]).lower())
     first, last = permission.get("FromPort"), permission.get("ToPort")
-    if protocol is None or first is None:
+    if protocol is None or first is None or last is None:
         return False
     allowed = set(authorized[protocol])
     return all(port in allowed for port in range(first, last + 1))
