@@ -250,6 +250,11 @@ def addresses_outside(document, key="aws:SourceIp"):
     return [ip for ip in OUTSIDER_IPS if not any(ipaddress.ip_address(ip) in network for network in named)]
 
 
+def _is_pattern(value):
+    """True when ``value`` holds a wildcard or a policy variable: a caller may fill it in."""
+    return bool(_WILDCARD.search(str(value))) or "${" in str(value)
+
+
 def _filled(pattern, filler="x"):
     return _WILDCARD.sub(filler, _VARIABLE.sub(filler, str(pattern)))
 
@@ -270,7 +275,7 @@ def outside_account(pattern, zone):
 
 def outside_organization(pattern, zone):
     """An organization ID other than ours that ``pattern`` names or matches, or None."""
-    if not _WILDCARD.search(str(pattern)) and "${" not in str(pattern):
+    if not _is_pattern(pattern):
         return None if zone.includes_organization(pattern) else str(pattern)
     for filler in "xy":
         if not zone.includes_organization(candidate := _filled(pattern, filler)):
@@ -296,7 +301,7 @@ def outside_arn(pattern, zone):
     account, resource = parts[4], parts[5]
     if account == "":
         name = re.split(r"[/:]", resource, maxsplit=1)[0]
-        return _filled(pattern) if _WILDCARD.search(name) or "${" in name else None
+        return _filled(pattern) if _is_pattern(name) else None
     other = outside_account(account, zone)
     return None if other is None else ":".join([*map(_filled, parts[:4]), other, _filled(resource)])
 
@@ -310,7 +315,7 @@ def _outside_value(key, value, zone):
     value, perhaps a pattern) admits, or None."""
     if key in _OUTSIDE_VALUE:
         return _OUTSIDE_VALUE[key](value, zone)
-    return _filled(value) if _WILDCARD.search(str(value)) or "${" in str(value) else None  # a VPC, user ID...
+    return _filled(value) if _is_pattern(value) else None  # a VPC, user ID...
 
 
 def _choices(document, key, zone):
@@ -350,7 +355,7 @@ def _candidate_resources(document, resources):
     return list(resources) + sorted(r for r in named if r not in resources and r.startswith(tuple(resources)))
 
 
-def _account_of(value):
+def principal_account(value):
     """The account a Principal value names (an ID, a root or an ARN), or None."""
     value = str(value)
     if value.isdigit():
@@ -367,7 +372,7 @@ def _principals(document, zone):
     found = [None, OUTSIDER_ARN]
     for element in _elements(document, "Principal") + _elements(document, "NotPrincipal"):
         for value in as_list(element.get("AWS")) if isinstance(element, dict) else []:
-            account = _account_of(value)
+            account = principal_account(value)
             if account and not zone.includes_account(account):
                 found.append(value if value.startswith("arn:") and not value.endswith(":root")
                              else f"arn:aws:iam::{account}:role/outsider")

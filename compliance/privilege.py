@@ -17,6 +17,7 @@ from compliance.policy_language import (
     as_list,
     evaluate,
     matches_any,
+    principal_account,
     principal_context,
     statements,
 )
@@ -84,11 +85,11 @@ def trusted_callers(trust, zone):
                     member = f"arn:aws:iam::{min(zone.accounts)}:role/any-caller"
                     found[member] = _caller(member, "any principal of the organization", zone)
             elif value.isdigit() or value.endswith(":root"):
-                account = value if value.isdigit() else value.split(":")[4]
+                account = principal_account(value)
                 arn = f"arn:aws:iam::{account}:role/any-caller"
                 found[arn] = _caller(arn, f"any principal of {zone.describe_account(account)}", zone)
             else:
-                found[value] = _caller(value, f"{value} of {zone.describe_account(value.split(':')[4])}", zone)
+                found[value] = _caller(value, f"{value} of {zone.describe_account(principal_account(value))}", zone)
     return [found[arn] for arn in sorted(found)]
 
 
