@@ -32,10 +32,6 @@ class TrustZone:
     def includes_organization(self, organization_id):
         return self.organization_id is not None and str(organization_id) == self.organization_id
 
-    def includes_org_path(self, path):
-        """True for a path (``o-id/r-root/ou-unit/...``) under our organization."""
-        return self.includes_organization(str(path).split("/", 1)[0])
-
     def describe_account(self, account_id):
         """How a finding names an account: inside (and as what) or outside."""
         if account_id in self.third_parties:
