@@ -3,20 +3,17 @@
 import pytest
 
 from compliance.evidence import Finding
+from controls.judging import judge_each
 
 
 @pytest.mark.control("rds-auto-minor-version-upgrade")
 def test_rds_auto_minor_version_upgrade(rds_instances, evidence):
-    evidence.record("instances", [{k: db.get(k) for k in ("DBInstanceArn", "Engine", "EngineVersion",
-                                                          "AutoMinorVersionUpgrade")} for db in rds_instances])
-    findings = [
-        Finding(db["DBInstanceArn"], f"automatic minor version upgrades are off ({db['Engine']} "
-                                     f"{db.get('EngineVersion')})",
-                f"aws rds modify-db-instance --db-instance-identifier {db['DBInstanceIdentifier']} "
-                "--auto-minor-version-upgrade --apply-immediately")
-        for db in rds_instances if not db.get("AutoMinorVersionUpgrade")
-    ]
-    evidence.verdict(findings)
+    judge_each(evidence, "instances", rds_instances,
+               ("DBInstanceArn", "Engine", "EngineVersion", "AutoMinorVersionUpgrade"),
+               lambda db: None if db.get("AutoMinorVersionUpgrade") else
+               f"automatic minor version upgrades are off ({db['Engine']} {db.get('EngineVersion')})",
+               lambda db: f"aws rds modify-db-instance --db-instance-identifier {db['DBInstanceIdentifier']} "
+                          "--auto-minor-version-upgrade --apply-immediately")
 
 
 @pytest.mark.control("rds-multi-az")
