@@ -82,7 +82,6 @@ ABSENCE_MEANS_COMPLIANT = {
         ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions"),
         ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissionsEgress"),
         ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions[].IpRanges"),
-        ("ec2:DescribeSnapshotAttribute", "CreateVolumePermissions"),
         ("rds:DescribeDBSnapshotAttributes", "DBSnapshotAttributesResult.DBSnapshotAttributes"),
         ("rds:DescribeDBSnapshotAttributes", "DBSnapshotAttributesResult.DBSnapshotAttributes[].AttributeValues"),
         ("iam:GetAccountAuthorizationDetails", "RoleDetailList[].AttachedManagedPolicies"),
@@ -106,8 +105,6 @@ ABSENCE_MEANS_COMPLIANT = {
         "a version without data stores no user data",
     ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions[].environment"):
         "a container without environment variables passes none",
-    ("ec2:DescribeSnapshotAttribute", "CreateVolumePermissions[].Group"):
-        "a permission without Group names an account (UserId), not all accounts",
     ("ec2:DescribeRouteTables", "RouteTables[].Routes[].VpcPeeringConnectionId"):
         "a route without a peering connection leads elsewhere: not a peering route",
     ("s3:GetBucketLifecycleConfiguration", "Rules[].NoncurrentVersionExpiration"):

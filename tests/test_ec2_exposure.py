@@ -53,9 +53,26 @@ def test_each_violation_fails(seeder, audit_roles, regional_baseline, run_suite)
     assert len(results["vpc-flow-logs"]["findings"]) == 2
 
 
+def test_private_snapshots_and_images_cost_nothing_more(seeder, audit_roles, regional_baseline, run_suite):
+    """Public snapshots and images are asked for with AWS's filters: a region
+    holding forty private snapshots costs the same two requests as an empty one."""
+    snapshot_and_image(seeder, PROD, public=True)
+    ec2 = seeder.client("ec2", DEV, REGION)
+    volume = ec2.create_volume(AvailabilityZone=f"{REGION}a", Size=8)["VolumeId"]
+    for _ in range(40):
+        ec2.create_snapshot(VolumeId=volume)
+    suite = run_suite(CONTROL, "-k", "images_and_snapshots", baseline=regional_baseline)
+    assert suite.result(f"dev-{DEV}-{REGION}")["outcome"] == "passed", suite.output
+    assert len(suite.result(f"prod-{PROD}-{REGION}")["findings"]) == 2
+    requests = suite.results["run"]["api"]["by_operation"]
+    assert (requests["ec2:DescribeSnapshots"], requests["ec2:DescribeImages"]) == (2, 2)  # one each per account-region
+    assert "ec2:DescribeSnapshotAttribute" not in requests
+
+
 @pytest.mark.parametrize("operation, errored", [
     ("GetEbsEncryptionByDefault", {"ebs-default-encryption"}),
-    ("DescribeSnapshotAttribute", {"ec2-images-and-snapshots-not-public"}),
+    ("DescribeSnapshots", {"ec2-images-and-snapshots-not-public"}),
+    ("DescribeImages", {"ec2-images-and-snapshots-not-public"}),
     ("DescribeFlowLogs", {"vpc-flow-logs"})])
 def test_unreadable_api_errors(operation, errored, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     snapshot_and_image(seeder, PROD, public=False)

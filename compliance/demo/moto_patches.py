@@ -190,18 +190,31 @@ def _describe_only_enabled_regions(original):
     return describe_regions
 
 
+def _restorable_by(snapshot, wanted, caller):
+    """Whether the callers ``wanted`` (account IDs, "self", "all") may create
+    volumes from ``snapshot``, as DescribeSnapshots' RestorableByUserIds asks."""
+    return (("all" in wanted and "all" in snapshot.create_volume_permission_groups)
+            or ("self" in wanted and (snapshot.owner_id == caller or caller in snapshot.create_volume_permission_userids))
+            or bool(wanted & snapshot.create_volume_permission_userids))
+
+
 def _snapshots_by_owner(original):
-    """DescribeSnapshots honours OwnerIds ("self", account IDs, "amazon");
-    moto ignores it and returns the snapshots of its whole AMI catalog."""
+    """DescribeSnapshots honours OwnerIds ("self", account IDs, "amazon") and
+    RestorableByUserIds (account IDs, "self", "all" for public snapshots);
+    moto ignores both and returns the snapshots of its whole AMI catalog."""
     def describe_snapshots(self):
         result = original(self)
         owners = self._get_param("OwnerIds", [])
+        restorable_by = set(self._get_param("RestorableByUserIds", []))
         if owners:
             wanted = {self.current_account if o == "self" else o for o in owners}
             result.result["Snapshots"] = [
                 s for s in result.result["Snapshots"]
                 if s.owner_id in wanted or ("amazon" in wanted and s.from_ami and s.owner_id != self.current_account)
             ]
+        if restorable_by:
+            result.result["Snapshots"] = [s for s in result.result["Snapshots"]
+                                          if _restorable_by(s, restorable_by, self.current_account)]
         return result
 
     return describe_snapshots

@@ -56,19 +56,18 @@ def encryption_by_default(api, region):
     return api.read("ec2", "GetEbsEncryptionByDefault", region)["EbsEncryptionByDefault"]
 
 
-def own_snapshots(api, region):
-    """EBS snapshots the account owns, each with ``CreateVolumePermissions``
-    (``{"Group": "all"}`` means public)."""
-    found = []
-    for snapshot in api.read("ec2", "DescribeSnapshots", region, OwnerIds=["self"])["Snapshots"]:
-        permissions = api.read("ec2", "DescribeSnapshotAttribute", region, Attribute="createVolumePermission",
-                               SnapshotId=snapshot["SnapshotId"])["CreateVolumePermissions"]
-        found.append(extended(snapshot, CreateVolumePermissions=permissions))
-    return sorted(found, key=lambda s: s["SnapshotId"])
+def public_snapshots(api, region):
+    """EBS snapshots the account owns that any AWS account may create volumes
+    from: one filtered question however many snapshots the account keeps."""
+    answer = api.read("ec2", "DescribeSnapshots", region, OwnerIds=["self"], RestorableByUserIds=["all"])
+    return sorted(answer["Snapshots"], key=lambda s: s["SnapshotId"])
 
 
-def own_images(api, region):
-    return sorted(api.read("ec2", "DescribeImages", region, Owners=["self"])["Images"], key=lambda i: i["ImageId"])
+def public_images(api, region):
+    """AMIs the account owns that any AWS account may launch: one filtered question."""
+    answer = api.read("ec2", "DescribeImages", region, Owners=["self"],
+                      Filters=[{"Name": "is-public", "Values": ["true"]}])
+    return sorted(answer["Images"], key=lambda i: i["ImageId"])
 
 
 def vpcs_with_flow_logs(api, region):

@@ -20,20 +20,19 @@ def test_ebs_default_encryption(ebs_encryption_by_default, region_target, eviden
 
 
 @pytest.mark.control("ec2-images-and-snapshots-not-public")
-def test_ec2_images_and_snapshots_not_public(owned_snapshots_and_images, region_target, evidence):
-    evidence.record("owned", owned_snapshots_and_images)
+def test_ec2_images_and_snapshots_not_public(public_snapshots_and_images, region_target, evidence):
+    evidence.record("public", public_snapshots_and_images)
     region, account = region_target.region, region_target.account.id
     findings = [
         Finding(arn(region, account, "image", image["ImageId"]), "the AMI is public",
                 f"aws ec2 modify-image-attribute --image-id {image['ImageId']} --launch-permission "
                 "\"Remove=[{Group=all}]\"")
-        for image in owned_snapshots_and_images["Images"] if image.get("Public")
+        for image in public_snapshots_and_images["Images"]
     ] + [
         Finding(arn(region, account, "snapshot", snapshot["SnapshotId"]), "any AWS account may create volumes from the snapshot",
                 f"aws ec2 modify-snapshot-attribute --snapshot-id {snapshot['SnapshotId']} --attribute "
                 "createVolumePermission --operation-type remove --group-names all")
-        for snapshot in owned_snapshots_and_images["Snapshots"]
-        if {"Group": "all"} in snapshot["CreateVolumePermissions"]
+        for snapshot in public_snapshots_and_images["Snapshots"]
     ]
     evidence.verdict(findings)
 
