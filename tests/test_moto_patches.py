@@ -16,7 +16,7 @@ from compliance.demo.organization import (
     launch,
 )
 from compliance.demo.stored_values import stack
-from tests.conftest import MANAGEMENT, PROD
+from tests.conftest import DEV, MANAGEMENT, PROD
 
 
 def client(local_aws, service, region="us-east-1"):
@@ -161,6 +161,33 @@ def test_describe_snapshots_honours_owner_ids(local_aws, seeder):
     assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"]] == [mine]
     assert [s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=[PROD])["Snapshots"]] == [mine]
     assert mine not in {s["SnapshotId"] for s in ec2.describe_snapshots(OwnerIds=["amazon"])["Snapshots"]}
+
+
+def test_describe_snapshots_honours_restorable_by_user_ids(local_aws, seeder):
+    ec2 = seeder.client("ec2", PROD, "eu-west-1")
+    volume = ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8)["VolumeId"]
+    public, shared, private = (ec2.create_snapshot(VolumeId=volume)["SnapshotId"] for _ in range(3))
+    ec2.modify_snapshot_attribute(SnapshotId=public, Attribute="createVolumePermission", OperationType="add",
+                                  GroupNames=["all"])
+    ec2.modify_snapshot_attribute(SnapshotId=shared, Attribute="createVolumePermission", OperationType="add",
+                                  UserIds=[DEV])
+
+    def restorable_by(*who):
+        answer = ec2.describe_snapshots(OwnerIds=["self"], RestorableByUserIds=list(who))
+        return {s["SnapshotId"] for s in answer["Snapshots"]}
+
+    assert restorable_by("all") == {public}
+    assert restorable_by(DEV) == {shared}
+    assert restorable_by("self") == {public, shared, private}
+
+
+def test_only_asymmetric_keys_have_a_key_pair(local_aws, seeder):
+    kms = seeder.client("kms", PROD, "eu-west-1")
+    symmetric = kms.create_key()["KeyMetadata"]["KeyId"]
+    signing = kms.create_key(KeySpec="RSA_2048", KeyUsage="SIGN_VERIFY")["KeyMetadata"]["KeyId"]
+    assert kms.get_public_key(KeyId=signing)["PublicKey"]
+    assert kms.describe_key(KeyId=symmetric)["KeyMetadata"]["KeySpec"] == "SYMMETRIC_DEFAULT"
+    assert kms.decrypt(CiphertextBlob=kms.encrypt(KeyId=symmetric, Plaintext=b"x")["CiphertextBlob"])["Plaintext"] == b"x"
 
 
 def test_account_summary_reports_whether_the_root_user_has_a_password(local_aws, seeder):

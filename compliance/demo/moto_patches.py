@@ -176,6 +176,18 @@ def _key_usage_defaults_to_encrypt_decrypt(original):
     return __init__
 
 
+def _key_pair_only_for_asymmetric_keys(original):
+    """Only asymmetric KMS keys have a key pair; moto makes an RSA-2048 pair
+    for every key (about 100 ms of CPU each), which a symmetric or HMAC key
+    never uses (AWS refuses Sign, Verify and GetPublicKey for them)."""
+    def generate_private_key(key_spec):
+        if key_spec == "SYMMETRIC_DEFAULT" or key_spec.startswith("HMAC_"):
+            return None
+        return original(key_spec)
+
+    return generate_private_key
+
+
 def _describe_only_enabled_regions(original):
     def describe_regions(self):
         result = original(self)
@@ -586,6 +598,7 @@ def apply():
     regions = ec2_regions.AvailabilityZonesAndRegions
     regions.describe_regions = _describe_only_enabled_regions(regions.describe_regions)
     kms_models.Key.__init__ = _key_usage_defaults_to_encrypt_decrypt(kms_models.Key.__init__)
+    kms_models.generate_private_key = _key_pair_only_for_asymmetric_keys(kms_models.generate_private_key)
     s3_responses.S3Response._bucket_response_put = _keep_mfa_delete(s3_responses.S3Response._bucket_response_put)
     s3_responses.S3Response.get_bucket_versioning = _report_mfa_delete
     backend = cloudtrail_models.CloudTrailBackend
