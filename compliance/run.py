@@ -66,6 +66,7 @@ class Run:
     started: datetime.datetime
     metadata: dict = field(default_factory=dict)
     api_summary: dict = None
+    memory: dict = None  # peak resident MB: {"controller": n, "workers": [n, ...]}
     finished: datetime.datetime = None
 
     @functools.cached_property

@@ -43,6 +43,9 @@ def test_same_results_with_and_without_xdist_and_no_repeated_requests(seeder, au
     assert skipped == sorted(line for line in serial.output.splitlines() if line.startswith("SKIPPED")) and skipped
     for api in (serial_api, parallel.results["run"]["api"]):
         assert api["repeated"] == 0
+    peaks = serial.results["run"]["peak_memory_mb"], parallel.results["run"]["peak_memory_mb"]
+    assert peaks[0]["controller"] > 50 and peaks[0]["workers"] == []  # every process's peak: the controller's,
+    assert peaks[1]["controller"] > 50 and len(peaks[1]["workers"]) == 2 and min(peaks[1]["workers"]) > 50  # each worker's
     assert serial_api["questions"] == parallel.results["run"]["api"]["questions"]
     assert serial_api["by_operation"] == parallel.results["run"]["api"]["by_operation"]
     assert "AWS API: " in parallel.output and ", 0 repeated" in parallel.output
