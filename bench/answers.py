@@ -13,6 +13,10 @@ and x-amz-account-id are; the latest answer is kept, so state a run changed
 (IAM's credential report, once generated) is what the next run sees. Once
 recording is off, a request not seen before still goes to moto (and is
 counted as a miss).
+
+With ``limits`` (bench/throttling.py's RateLimits) the measured run also
+meets AWS's rate limits: a request that finds its token bucket empty gets
+the service's throttling error after the latency, as from AWS.
 """
 
 import http.client
@@ -34,6 +38,7 @@ class RecordedAnswers(ServedInThread):
         self._answers = {}
         self.recording = True
         self.latency = 0.0
+        self.limits = None
         self.requests = 0
         self.misses = 0
         self.busy_seconds = 0.0  # summed over requests: divided by a wall time, the mean requests in flight
@@ -56,6 +61,9 @@ class RecordedAnswers(ServedInThread):
         with self.lock:
             recording = self.recording
             recorded = None if recording else self._answers.get(key)
+        throttled = None if recording or self.limits is None else self.limits.fault_for(method, path, headers, body)
+        if throttled:
+            recorded = self.limits.answer(*throttled)
         missed = recorded is None and not recording
         if recorded is None:
             recorded = self._forward(method, path, headers, body)

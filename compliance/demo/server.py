@@ -119,13 +119,13 @@ class FaultInjector:
     def _serve(self, environ, start_response):
         if self.latency:
             time.sleep(self.latency)
-        request = self._describe(environ)
+        request = self.describe(environ)
         with self.lock:
             self.log.append(request)
         fault = self._take_matching(request)
         if fault is None:
             return self.app(environ, start_response)
-        body, content_type = _error_body(request, fault)
+        body, content_type = error_body(request, fault)
         headers = [("Content-Type", content_type), ("x-amzn-ErrorType", fault.code), ("Content-Length", str(len(body)))]
         if request.get("protocol") == "rpc-v2-cbor":
             headers.append(("smithy-protocol", "rpc-v2-cbor"))
@@ -142,7 +142,7 @@ class FaultInjector:
         return None
 
     @staticmethod
-    def _describe(environ):
+    def describe(environ):
         """Service, operation, account and region of a signed request."""
         from moto.iam.models import get_account_id_from
 
@@ -195,7 +195,7 @@ def _cbor_text(text):
     return head + data
 
 
-def _error_body(request, fault):
+def error_body(request, fault):
     code, message = escape(fault.code), escape(fault.message)
     protocol = request.get("protocol")
     if protocol == "rpc-v2-cbor":  # a CBOR map of two text pairs
