@@ -1,8 +1,15 @@
-"""A synthetic organization for benchmarks: N accounts x R regions, each with
-the audit role, a password policy and K KMS keys per account-region (every
-tenth without rotation), seeded into a moto server on 127.0.0.1.
+"""A synthetic organization for benchmarks, seeded into a moto server on
+127.0.0.1: N accounts x R regions, each with the audit role and a password
+policy, and then
+
+- profile thin (the default): K KMS keys per account-region (every tenth
+  without rotation);
+- profile realistic: the heavy-tailed resource counts of bench/realistic.py
+  (thousands of snapshots, hundreds of buckets, instances, roles, keys,
+  queues, functions ... in the largest accounts; a few of each in most).
 
     python -m bench.estate --accounts 200 --regions 4 --keys 1 --baseline /tmp/bench.yaml
+    python -m bench.estate --accounts 50 --regions 4 --profile realistic --baseline /tmp/bench.yaml
     (serves until interrupted; prints the endpoint URL; --keys 0 seeds no KMS keys)
 """
 
@@ -12,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import yaml
 
+from bench import realistic
 from compliance.demo.organization import (
     AUDIT_ROLE,
     EXTERNAL_ID,
@@ -39,7 +47,10 @@ def regions(count):
     return PREFERRED_REGIONS[:count]
 
 
-def seed(url, accounts, region_names, keys, threads=16):
+PROFILES = ("thin", "realistic")
+
+
+def seed(url, accounts, region_names, keys, threads=16, profile="thin"):
     """Seed the estate; return the account IDs."""
     seeder = Seeder(url)
     ids = account_ids(accounts)
@@ -55,6 +66,8 @@ def seed(url, accounts, region_names, keys, threads=16):
 
     with ThreadPoolExecutor(threads) as pool:
         list(pool.map(one, enumerate(ids)))
+    if profile == "realistic":
+        realistic.seed(realistic.profile(ids, region_names))
     return ids
 
 
@@ -68,14 +81,16 @@ def write_baseline(path, ids, region_names):
     }, sort_keys=False))
 
 
-def start(accounts, region_count, keys, baseline_path, latency_ms=0):
+def start(accounts, region_count, keys, baseline_path, latency_ms=0, profile="thin"):
     """Start a server, seed it, write the baseline; return the server."""
+    realistic.without_moto_overheads()
     server = LocalAws().start()
     began = time.monotonic()
-    ids = seed(server.url, accounts, regions(region_count), keys)
+    ids = seed(server.url, accounts, regions(region_count), keys if profile == "thin" else 0, profile=profile)
     write_baseline(baseline_path, ids, regions(region_count))
     server.latency = latency_ms / 1000
-    print(f"seeded {accounts} accounts x {region_count} regions x {keys} keys in {time.monotonic() - began:.1f}s "
+    what = f"{keys} keys" if profile == "thin" else "the realistic profile"
+    print(f"seeded {accounts} accounts x {region_count} regions x {what} in {time.monotonic() - began:.1f}s "
           f"at {server.url} (starting identity: account {MANAGEMENT})", flush=True)
     return server
 
@@ -86,11 +101,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--accounts", type=int, default=50)
     parser.add_argument("--regions", type=int, default=4)
-    parser.add_argument("--keys", type=int, default=1)
+    parser.add_argument("--keys", type=int, default=1, help="KMS keys per account-region (thin profile)")
+    parser.add_argument("--profile", choices=PROFILES, default="thin")
     parser.add_argument("--latency-ms", type=float, default=0)
     parser.add_argument("--baseline", type=Path, required=True)
     args = parser.parse_args()
-    server = start(args.accounts, args.regions, args.keys, args.baseline, args.latency_ms)
+    server = start(args.accounts, args.regions, args.keys, args.baseline, args.latency_ms, args.profile)
     try:
         while True:
             time.sleep(3600)

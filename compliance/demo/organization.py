@@ -575,17 +575,22 @@ def harden_region(seeder, account_id, region, flow_log_bucket):
                          TrafficType="ALL", LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{flow_log_bucket}")
 
 
-def create_function(seeder, account_id, region, name, **options):
-    """A Lambda function (Python, a no-op handler) with its execution role and
-    ``options`` (Environment...); returns the function's client."""
+def no_op_handler():
+    """The deployment package of a Python function that does nothing (handler.handler)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("handler.py", "def handler(event, context):\n    return None\n")
+    return buffer.getvalue()
+
+
+def create_function(seeder, account_id, region, name, **options):
+    """A Lambda function (Python, a no-op handler) with its execution role and
+    ``options`` (Environment...); returns the function's client."""
     role = seeder.client("iam", account_id).create_role(
         RoleName=f"{name}-execution", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}))
     functions = seeder.client("lambda", account_id, region)
     functions.create_function(FunctionName=name, Runtime="python3.12", Role=role["Role"]["Arn"],
-                              Handler="handler.handler", Code={"ZipFile": buffer.getvalue()}, **options)
+                              Handler="handler.handler", Code={"ZipFile": no_op_handler()}, **options)
     return functions
 
 
