@@ -40,17 +40,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import estate, prowler, suite
+from bench import estate, prowler, realistic, suite
 from bench.answers import RecordedAnswers
+from bench.throttling import RateLimits
 from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID
 
-CONTROLS = ("controls/kms", "controls/iam", "controls/rds", "controls/s3", "controls/cloudtrail/test_cloudtrail_member_coverage.py")
+# The thin profile's few kinds of resource are read by these; a realistic estate is read by every control.
+CONTROLS = {"thin": ("controls/kms", "controls/iam", "controls/rds", "controls/s3",
+                     "controls/cloudtrail/test_cloudtrail_member_coverage.py"),
+            "realistic": ("controls",)}
 
 
-def run_suite(args, work, url, concurrency, reports, root=suite.ROOT):
-    """One run of the benchmark's controls (only the CIS ones with --prowler)."""
+def run_suite(args, work, url, concurrency, reports, root=suite.ROOT, scope=()):
+    """One run of the benchmark's controls (only the CIS ones with --prowler),
+    over the whole estate or the ``scope`` options say (--accounts, --shard)."""
     selection = ("-m", "cis") if args.prowler else ()
-    usage = suite.run("-n", str(args.workers), *CONTROLS, *selection, f"--baseline={work / 'baseline.yaml'}",
+    usage = suite.run("-n", str(args.workers), *CONTROLS[args.profile], *selection, *scope,
+                      f"--baseline={work / 'baseline.yaml'}",
                       f"--endpoint-url={url}", f"--max-concurrency={concurrency}",
                       "--role-session-name=bench-throughput",  # the same requests in the warm-up and measured runs
                       f"--reports-dir={work / reports}", root=root)
@@ -71,6 +77,12 @@ def verdicts(results):
     return {r["nodeid"]: r["outcome"] for r in results["results"]}
 
 
+def same_verdicts(results, warm_results):
+    """Whether every result of ``results`` has the warm-up run's verdict."""
+    warm = verdicts(warm_results)
+    return all(warm.get(node) == outcome for node, outcome in verdicts(results).items())
+
+
 def cis_items(results):
     return sorted({item for r in results["results"] for item in r["frameworks"].get("cis-v5.0.0", [])})
 
@@ -84,15 +96,28 @@ class Measured:
     requests: int
     busy_seconds: float
     server_cpu: float
+    throttled: int  # requests answered with a throttling error (each retried by the suite, or an error result)
+    scope: str = "whole estate"
 
 
-def measure(args, work, server, answers, url, concurrency, index, code="working tree", root=suite.ROOT):
-    before = served(server, answers)
+def throttled_so_far(answers):
+    return answers.limits.throttled if answers is not None and answers.limits is not None else 0
+
+
+def measure(args, work, server, answers, url, concurrency, index, code="working tree", root=suite.ROOT,
+            scope=(), what="whole estate"):
+    before, throttled = served(server, answers), throttled_so_far(answers)
     server_cpu = time.process_time()  # this process serves the answers: its CPU is the server's
-    usage, results = run_suite(args, work, url, concurrency, reports=f"reports-{index}", root=root)
+    usage, results = run_suite(args, work, url, concurrency, reports=f"reports-{index}", root=root, scope=scope)
     after = served(server, answers)
     return Measured(code, concurrency, usage, results, after[0] - before[0], after[1] - before[1],
-                    time.process_time() - server_cpu)
+                    time.process_time() - server_cpu, throttled_so_far(answers) - throttled, what)
+
+
+def largest_account(args):
+    """The realistic profile's account of rank 1."""
+    ids = estate.account_ids(args.accounts)
+    return next(a for a in realistic.profile(ids, estate.regions(args.regions)) if a.rank == 1)
 
 
 def checkout(revision, work):
@@ -113,7 +138,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--accounts", type=int, default=50)
     parser.add_argument("--regions", type=int, default=4)
-    parser.add_argument("--keys", type=int, default=1)
+    parser.add_argument("--profile", choices=estate.PROFILES, default="thin",
+                        help="thin: keys and password policies; realistic: bench/realistic.py's heavy-tailed estate, "
+                             "read by every control")
+    parser.add_argument("--keys", type=int, default=1, help="KMS keys per account-region (thin profile)")
     parser.add_argument("--latency-ms", type=float, default=50)
     parser.add_argument("--workers", default="2", help="pytest-xdist -n")
     parser.add_argument("--concurrency", default="10",
@@ -123,6 +151,11 @@ def main():
                         help="who answers the measured run (see above; default recorded)")
     parser.add_argument("--against", metavar="REV",
                         help="also measure git revision REV's suite, in turn with the working tree's, per setting")
+    parser.add_argument("--throttle", action="store_true",
+                        help="measured runs meet AWS's rate limits (bench/throttling.py); needs --answers recorded")
+    parser.add_argument("--shards", type=int, default=1, metavar="N",
+                        help="also measure the run split into N shards (--shard=K/N), one after another, as N "
+                             "runners would run them side by side")
     parser.add_argument("--prowler", action="store_true",
                         help=f"also run Prowler {prowler.VERSION} (installed into .bench/ on first use) over the "
                              "same estate and CIS v5.0.0 items, one process per account, --workers at a time")
@@ -130,6 +163,8 @@ def main():
     concurrencies = [int(c) for c in args.concurrency.split(",")]
     if args.prowler and args.answers == "recorded":
         args.answers = "live"
+    if args.throttle and args.answers != "recorded":
+        parser.error("--throttle needs --answers recorded (the throttling answer server)")
     processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else os.cpu_count()
 
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -138,7 +173,7 @@ def main():
     except SystemExit:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml")
+    server = estate.start(args.accounts, args.regions, args.keys, work / "baseline.yaml", profile=args.profile)
     answers = RecordedAnswers(server.url).start() if args.answers == "recorded" else None
     url = answers.url if answers else server.url
     warm_results = None
@@ -149,6 +184,7 @@ def main():
         if answers:
             answers.recording = False
             answers.latency = args.latency_ms / 1000
+            answers.limits = RateLimits() if args.throttle else None
         else:
             server.latency = args.latency_ms / 1000
         runs = []
@@ -156,6 +192,13 @@ def main():
             runs.append(measure(args, work, server, answers, url, c, n))
             if against:
                 runs.append(measure(args, work, server, answers, url, c, f"{n}-against", args.against, against))
+            for k in range(1, args.shards + 1) if args.shards > 1 else ():
+                shard = f"--shard={k}/{args.shards}"
+                runs.append(measure(args, work, server, answers, url, c, f"{n}-shard-{k}", scope=(shard,), what=shard))
+            if args.profile == "realistic":
+                largest = largest_account(args)
+                runs.append(measure(args, work, server, answers, url, c, f"{n}-largest", scope=(
+                    f"--accounts={largest.id}",), what=f"largest account {largest.id} alone"))
         if args.prowler:
             executable = prowler.install()
             items = cis_items(runs[0].results)
@@ -186,7 +229,8 @@ def main():
 
 
 def report(args, processes, answers, warm_results, runs):
-    print(f"estate                  {args.accounts} accounts x {args.regions} regions x {args.keys} keys, "
+    what = f"{args.keys} keys" if args.profile == "thin" else "the realistic profile"
+    print(f"estate                  {args.accounts} accounts x {args.regions} regions x {what}, "
           f"{args.latency_ms:g} ms per request")
     if answers:
         print(f"answered by             answers recorded in the warm-up run ({answers.misses} requests not "
@@ -197,28 +241,39 @@ def report(args, processes, answers, warm_results, runs):
     print(f"run                     -n {args.workers}" + (", -m cis" if args.prowler else ""))
     for run in runs:
         api = run.results["run"]["api"]
-        same = warm_results is None or verdicts(run.results) == verdicts(warm_results)
-        print(f"--max-concurrency {run.concurrency:<5} {len(run.results['results'])} results"
+        accounts = len({r["account_id"] for r in run.results["results"]})
+        print(f"--max-concurrency {run.concurrency:<5} {run.scope}: {len(run.results['results'])} results"
               + (f" ({run.code})" if args.against else "")
               + ("" if warm_results is None else
-                 f" ({'the same verdicts as' if same else 'VERDICTS DIFFER FROM'} the warm-up run's)")
+                 f" ({'the same verdicts as' if same_verdicts(run.results, warm_results) else 'VERDICTS DIFFER FROM'}"
+                 " the warm-up run's)")
               + f"; {run.requests} requests served ({api['requests']} metered, {api['questions']} distinct "
-              f"questions, {api['repeated']} repeated)")
+              f"questions, {api['repeated']} repeated, {api['requests'] / max(accounts, 1):.0f} per account)"
+              + (f"; {run.throttled} throttled and retried" if args.throttle else ""))
     code = f"{'code':>12} " if args.against else ""
-    print(f"\n{code}{'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} {'reached':>7} "
-          f"{'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} {'peak MB':>7}")
+    print(f"\n{code}{'scope':>22} {'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} "
+          f"{'reached':>7} {'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} "
+          f"{'controller MB':>13} {'worker MB':>9}")
     for run in runs:
         wall = run.usage.wall_seconds
         rate = run.requests / wall
         ceiling = processes * run.concurrency / (args.latency_ms / 1000) if args.latency_ms else None
         code = f"{run.code:>12} " if args.against else ""
-        print(f"{code}{f'{processes} x {run.concurrency}':>11} {wall:7.1f} {rate:7.1f} {run.busy_seconds / wall:9.1f} "
+        memory = run.results["run"]["peak_memory_mb"]
+        print(f"{code}{run.scope[:22]:>22} {f'{processes} x {run.concurrency}':>11} {wall:7.1f} {rate:7.1f} "
+              f"{run.busy_seconds / wall:9.1f} "
               + (f"{ceiling:8.0f} {100 * rate / ceiling:6.0f}% " if ceiling else f"{'-':>8} {'-':>7} ")
               + f"{run.usage.cpu_seconds:11.1f} {run.usage.cpu_seconds / wall:5.1f} {run.server_cpu:12.1f} "
-              f"{run.results['run']['seconds_to_first_result']:12.1f} {run.usage.peak_mb:7.0f}")
+              f"{run.results['run']['seconds_to_first_result']:12.1f} {memory['controller']:13d} "
+              f"{max(memory['workers'], default=0):9d}")
     print(f"ceiling: processes x concurrency / latency (req/s); in flight: mean requests the server held; "
           f"cores: suite CPU / wall, of {os.cpu_count()}; server CPU: the benchmark's own process (moto and the "
-          "recorded answers), which real AWS does not take from this machine")
+          "recorded answers), which real AWS does not take from this machine; controller and worker MB: peak "
+          "resident memory of pytest's controller and of its largest worker")
+    shards = [run for run in runs if run.scope.startswith("--shard")]
+    if shards:
+        print(f"{len(shards)} shards, one runner each: the run takes its slowest shard, "
+              f"{max(r.usage.wall_seconds for r in shards):.1f} s")
 
 
 if __name__ == "__main__":
