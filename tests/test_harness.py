@@ -169,14 +169,23 @@ def test_reports_record_the_run_and_every_result(seeder, audit_roles, tmp_path, 
     assert "automatic rotation is disabled" in html
 
 
-def test_each_accounts_tests_run_on_one_worker(seeder, audit_roles, tmp_path, run_suite):
-    suite = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "2",
-                      baseline=write_baseline(tmp_path / "b.yaml", regions=["us-east-1", "eu-west-1", "eu-central-1"]))
+def test_each_account_or_account_region_runs_on_one_worker(seeder, audit_roles, tmp_path, run_suite):
+    baseline = write_baseline(tmp_path / "b.yaml", regions=["us-east-1", "eu-west-1", "eu-central-1"])
+    suite = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "2", baseline=baseline)
     workers = {}
     for result in suite.results["results"]:
         workers.setdefault(result["account_id"], set()).add(result["worker"])
     assert all(len(names) == 1 for names in workers.values()), workers
     assert suite.results["run"]["api"]["by_operation"]["sts:AssumeRole"] == 2  # once per account, on the controller
+
+    split = run_suite(*REGIONAL_AND_ACCOUNT, "-n", "2", "--schedule-by", "region", baseline=baseline)
+    workers = {}
+    for result in split.results["results"]:
+        workers.setdefault(result["account_id"], set()).add(result["worker"])
+    assert all(len(names) == 2 for names in workers.values()), workers  # each account's regions on both workers
+    assert split.outcomes() == suite.outcomes()
+    assert split.results["run"]["api"]["repeated"] == 0
+    assert split.results["run"]["api"]["by_operation"] == suite.results["run"]["api"]["by_operation"]
 
 
 def test_the_header_shows_scope_and_unreachable_accounts(seeder, tmp_path, run_suite):

@@ -114,6 +114,7 @@ class _Item:
 
     def __init__(self, control, target, *fixtures):
         self.callspec = SimpleNamespace(params={"region_target": target})
+        self.nodeid = f"controls/x/test_x.py::test_{control}[x-{target.account.id}-{target.region}]"
         self.fixturenames = list(fixtures)
         self._marker = SimpleNamespace(args=[control])
 
@@ -128,11 +129,13 @@ def test_controls_that_share_an_inventory_share_its_read():
                           baseline=SimpleNamespace(parameters=parameters.get))
     items = [_Item("kms-rotation", one, "kms_keys", "evidence"), _Item("kms-policy", one, "kms_keys"),
              _Item("kms-tighter", one, "kms_keys"), _Item("kms-rotation", two, "kms_keys")]
-    jobs, needs = _plan(run, items)
+    jobs, needs = _plan(run, items, regions=False)
     assert [(load.__name__, target, params) for load, target, params in jobs[one.account.id]] == [
         ("kms_keys", one, {}), ("kms_keys", one, {"days": 90})]  # other parameters may mean other reads
     assert [needs[item] for item in items] == [(one.account.id, [0]), (one.account.id, [0]),
                                                (one.account.id, [1]), (two.account.id, [0])]
+    jobs, needs = _plan(run, items, regions=True)
+    assert needs[items[3]] == (f"{two.account.id}-eu-west-1", [0]) and len(jobs[f"{one.account.id}-eu-west-1"]) == 2
 
 
 def test_reading_never_runs_further_ahead_than_the_window():
@@ -165,3 +168,7 @@ def test_workers_share_the_accounts_between_them_in_order():
     shares = [scopes_of_worker(nodeids, index, 3) for index in range(3)]
     assert shares[0] == ["000000000000", "000000000003"]
     assert sorted(sum(shares, [])) == sorted({account_scope(n) for n in nodeids})  # each scope in exactly one share
+    by_region = [scopes_of_worker(nodeids, index, 3, regions=True) for index in range(3)]
+    assert by_region[0] == ["000000000000-us-east-1", "000000000003-us-east-1", "000000000001", "000000000004"]
+    assert account_scope(nodeids[0], regions=True) == "000000000000-us-east-1"
+    assert account_scope(nodeids[5], regions=True) == "000000000000"
