@@ -56,6 +56,7 @@ def run_suite(args, work, url, concurrency, reports, root=suite.ROOT, scope=()):
     over the whole estate or the ``scope`` options say (--accounts, --shard)."""
     selection = ("-m", "cis") if args.prowler else ()
     usage = suite.run("-n", str(args.workers), *CONTROLS[args.profile], *selection, *scope,
+                      f"--schedule-by={args.schedule_by}",
                       f"--baseline={work / 'baseline.yaml'}",
                       f"--endpoint-url={url}", f"--max-concurrency={concurrency}",
                       "--role-session-name=bench-throughput",  # the same requests in the warm-up and measured runs
@@ -153,6 +154,8 @@ def main():
                         help="also measure git revision REV's suite, in turn with the working tree's, per setting")
     parser.add_argument("--throttle", action="store_true",
                         help="measured runs meet AWS's rate limits (bench/throttling.py); needs --answers recorded")
+    parser.add_argument("--schedule-by", choices=("account", "region"), default="account",
+                        help="the suite's --schedule-by: what one worker takes whole")
     parser.add_argument("--shards", type=int, default=1, metavar="N",
                         help="also measure the run split into N shards (--shard=K/N), one after another, as N "
                              "runners would run them side by side")
@@ -238,7 +241,8 @@ def report(args, processes, answers, warm_results, runs):
     else:
         print(f"answered by             moto, {'warmed up by an unmeasured run' if args.answers == 'live' else 'cold'}"
               " (its CPU shares the machine with the suite)")
-    print(f"run                     -n {args.workers}" + (", -m cis" if args.prowler else ""))
+    print(f"run                     -n {args.workers} --schedule-by {args.schedule_by}"
+          + (", -m cis" if args.prowler else "") + (", throttled as AWS throttles" if args.throttle else ""))
     for run in runs:
         api = run.results["run"]["api"]
         accounts = len({r["account_id"] for r in run.results["results"]})
