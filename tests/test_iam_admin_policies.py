@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from compliance.demo.moto_patches import aws_managed_policy
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROL = "controls/iam/test_iam_admin_policies.py"
@@ -17,6 +18,13 @@ def attach(seeder, account, name, *statements):
     iam.create_role(RoleName=f"{name}-role", AssumeRolePolicyDocument=ASSUME)
     iam.attach_role_policy(RoleName=f"{name}-role", PolicyArn=arn)
     return arn
+
+
+def attach_aws_managed(seeder, account):
+    """An AWS managed policy attached to a role: its document is read by GetPolicyVersion."""
+    iam = seeder.client("iam", account)
+    iam.create_role(RoleName="support", AssumeRolePolicyDocument=ASSUME)
+    iam.attach_role_policy(RoleName="support", PolicyArn=aws_managed_policy(account, "AWSSupportAccess"))
 
 
 @pytest.fixture
@@ -54,9 +62,10 @@ def test_attached_full_admin_fails_in_each_spelling(seeder, audit_roles, baselin
     assert sorted(f["resource"] for f in result["findings"]) == sorted([star, star_colon])
 
 
-@pytest.mark.parametrize("operation", ["ListPolicies", "GetPolicyVersion"])
+@pytest.mark.parametrize("operation", ["ListPolicies", "GetPolicyVersion", "GetAccountAuthorizationDetails"])
 def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_suite, local_aws):
     attach(seeder, PROD, "s3-admin", {"Effect": "Allow", "Action": "s3:*", "Resource": "*"})
+    attach_aws_managed(seeder, PROD)
     local_aws.inject("AccessDenied", "not authorized", service="iam", operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
     assert suite.result(f"prod-{PROD}")["outcome"] == "error"

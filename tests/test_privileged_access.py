@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.conftest import DEV, PROD, write_baseline
+from tests.test_iam_admin_policies import attach_aws_managed
 
 CONTROL = "controls/iam/test_privileged_access.py"
 ADMIN = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -63,6 +64,7 @@ def test_unreadable_api_errors(operation, seeder, audit_roles, baseline, run_sui
     admin = iam.create_policy(PolicyName="admin", PolicyDocument=ADMIN)["Policy"]["Arn"]
     iam.create_user(UserName="alice")
     iam.attach_user_policy(UserName="alice", PolicyArn=admin)
+    attach_aws_managed(seeder, PROD)
     local_aws.inject("AccessDenied", "not authorized", service="iam", operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=baseline)
     prod = suite.result(f"prod-{PROD}")

@@ -26,24 +26,30 @@ def root_virtual_mfa_devices(api, home_region, account_id):
 
 def attached_managed_policies(api, home_region):
     """Managed policies (AWS and customer) attached to a user, group or role,
-    each with the document of its default version."""
-    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, OnlyAttached=True))
-
-
-def _with_default_versions(api, home_region, listed):
-    found = []
-    for policy in listed["Policies"]:
-        version = api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
-                           VersionId=policy["DefaultVersionId"])["PolicyVersion"]
-        found.append(extended(policy, Document=version["Document"]))
-    return sorted(found, key=lambda p: p["Arn"])
+    each with the document of its default version: the AWS ones read one by
+    one (GetAccountAuthorizationDetails would bring all of AWS's thousand),
+    the customer ones from ``customer_managed_policies``."""
+    listed = api.read("iam", "ListPolicies", home_region, Scope="AWS", OnlyAttached=True)["Policies"]
+    aws = [extended(policy, Document=api.read("iam", "GetPolicyVersion", home_region, PolicyArn=policy["Arn"],
+                                              VersionId=policy["DefaultVersionId"])["PolicyVersion"]["Document"])
+           for policy in listed]
+    customer = [policy for policy in customer_managed_policies(api, home_region) if policy["AttachmentCount"]]
+    return sorted(aws + customer, key=lambda p: p["Arn"])
 
 
 def customer_managed_policies(api, home_region):
-    """Every customer-managed policy, attached or not, with the document of its
-    default version (the versions of attached ones are the reads
-    ``attached_managed_policies`` makes)."""
-    return _with_default_versions(api, home_region, api.read("iam", "ListPolicies", home_region, Scope="Local"))
+    """Every customer-managed policy, attached or not, with the document of
+    its default version: part of the one paginated question
+    ``authorization_details`` asks, however many policies there are."""
+    found = []
+    for policy in _account_authorization_details(api, home_region).get("Policies", []):
+        default = [v for v in policy["PolicyVersionList"] if v["IsDefaultVersion"]]
+        if len(default) != 1:
+            raise ApiUnreadable("iam", "GetAccountAuthorizationDetails", api.account_id, home_region,
+                                "NoDefaultVersion", f"{policy['Arn']} lists {len(default)} default versions")
+        listed = {k: v for k, v in policy.items() if k != "PolicyVersionList"}
+        found.append(extended(listed, Document=default[0]["Document"]))
+    return sorted(found, key=lambda p: p["Arn"])
 
 
 ROOT_ROW = "<root_account>"
@@ -71,10 +77,16 @@ def policy_entities(api, home_region, policy_arn):
     return {kind: answer.get(kind, []) for kind in ("PolicyGroups", "PolicyUsers", "PolicyRoles")}
 
 
+def _account_authorization_details(api, home_region):
+    """Every user, group, role and customer-managed policy: one paginated question."""
+    return api.read("iam", "GetAccountAuthorizationDetails", home_region,
+                    Filter=["User", "Group", "Role", "LocalManagedPolicy"])
+
+
 def authorization_details(api, home_region):
     """Every IAM user, group and role with its inline and attached managed
     policies (users with their groups, roles with their trust policy)."""
-    answer = api.read("iam", "GetAccountAuthorizationDetails", home_region, Filter=["User", "Group", "Role"])
+    answer = _account_authorization_details(api, home_region)
     return {key: answer.get(key, []) for key in ("UserDetailList", "GroupDetailList", "RoleDetailList")}
 
 
