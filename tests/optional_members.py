@@ -76,7 +76,13 @@ ABSENCE_MEANS_COMPLIANT = {
         ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions"),
         # With no trail, no trail bucket is an archive and no digest is due;
         # cloudtrail-organization-trail fails for the missing trail.
-        ("cloudtrail:DescribeTrails", "trailList")]},
+        ("cloudtrail:DescribeTrails", "trailList"),
+        ("ec2:DescribeVolumes", "Volumes"), ("ec2:DescribeAddresses", "Addresses"),
+        ("ec2:DescribeSubnets", "Subnets"), ("ec2:DescribeTransitGateways", "TransitGateways"),
+        ("ec2:DescribeVpnConnections", "VpnConnections"), ("ec2:DescribeClientVpnEndpoints", "ClientVpnEndpoints"),
+        ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups"), ("ssm:ListDocuments", "DocumentIdentifiers"),
+        # No summary: no association to break (a missing Patch summary is a finding of ssm-patch-compliance).
+        ("ssm:ListResourceComplianceSummaries", "ResourceComplianceSummaryItems")]},
     **{rules: _NO_RULE for rules in [
         ("ec2:DescribeNetworkAcls", "NetworkAcls[].Entries"), ("ec2:DescribeRouteTables", "RouteTables[].Routes"),
         ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions"),
@@ -118,6 +124,22 @@ ABSENCE_MEANS_COMPLIANT = {
         "AWS leaves LocationConstraint out for us-east-1: the bucket is judged with that region's trails",
     ("organizations:ListRoots", "Roots[].PolicyTypes"):
         "no policy type is enabled at the root: one finding says SCPs are off, in place of one per account",
+    ("ssm:DescribeDocumentPermission", "AccountIds"): "a document without AccountIds is shared with no account",
+    ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations[].MetadataOptions"):
+        "without MetadataOptions the hop limit is AWS's default, 1 (IMDSv1, the default too, still fails)",
+    ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations[].MetadataOptions.HttpPutResponseHopLimit"):
+        "without HttpPutResponseHopLimit the hop limit is AWS's default, 1",
+    **{public: "without AssociatePublicIpAddress the instances take the subnet's setting (subnet-no-auto-public-ip)"
+       for public in [("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations[].AssociatePublicIpAddress"),
+                      ("ec2:DescribeLaunchTemplateVersions",
+                       "LaunchTemplateVersions[].LaunchTemplateData.NetworkInterfaces"),
+                      ("ec2:DescribeLaunchTemplateVersions",
+                       "LaunchTemplateVersions[].LaunchTemplateData.NetworkInterfaces[].AssociatePublicIpAddress")]},
+    **{balancers: "a group without load balancers or target groups has no load balancer health check to use"
+       for balancers in [("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups[].LoadBalancerNames"),
+                         ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups[].TargetGroupARNs")]},
+    ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups[].LaunchConfigurationName"):
+        "AWS names the launch configuration of every group that uses one; without it the group uses a template",
 }
 
 # The replay's answer to a question the recording does not hold.

@@ -74,7 +74,7 @@ def vpcs_with_flow_logs(api, region):
     """Each VPC with the flow logs that capture it."""
     flow_logs = api.read("ec2", "DescribeFlowLogs", region)["FlowLogs"]
     return [extended(vpc, FlowLogs=[f for f in flow_logs if f["ResourceId"] == vpc["VpcId"]])
-            for vpc in sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])]
+            for vpc in vpcs(api, region)]
 
 
 def route_tables(api, region):
@@ -105,3 +105,44 @@ def launch_template_versions(api, region):
     answer = api.read("ec2", "DescribeLaunchTemplateVersions", region, Versions=["$Latest", "$Default"])
     found = {(v["LaunchTemplateName"], v["VersionNumber"]): v for v in answer["LaunchTemplateVersions"]}
     return [found[key] for key in sorted(found)]
+
+
+def attached_volumes(api, region):
+    """EBS volumes attached to an instance."""
+    answer = api.read("ec2", "DescribeVolumes", region, Filters=[{"Name": "attachment.status", "Values": ["attached"]}])
+    return sorted(answer["Volumes"], key=lambda v: v["VolumeId"])
+
+
+def addresses(api, region):
+    """Elastic IP addresses of the region."""
+    return sorted(api.read("ec2", "DescribeAddresses", region)["Addresses"], key=lambda a: a["AllocationId"])
+
+
+def subnets(api, region):
+    return sorted(api.read("ec2", "DescribeSubnets", region)["Subnets"], key=lambda s: s["SubnetId"])
+
+
+def vpcs(api, region):
+    return sorted(api.read("ec2", "DescribeVpcs", region)["Vpcs"], key=lambda v: v["VpcId"])
+
+
+def vpc_endpoints(api, region):
+    answer = api.read("ec2", "DescribeVpcEndpoints", region)
+    return sorted(answer["VpcEndpoints"], key=lambda e: e["VpcEndpointId"])
+
+
+def transit_gateways(api, region):
+    answer = api.read("ec2", "DescribeTransitGateways", region)
+    return sorted(answer["TransitGateways"], key=lambda g: g["TransitGatewayId"])
+
+
+def vpn_connections(api, region):
+    """Site-to-Site VPN connections of the region that are not deleted (AWS lists deleted ones for a while)."""
+    answer = api.read("ec2", "DescribeVpnConnections", region,
+                      Filters=[{"Name": "state", "Values": ["pending", "available", "deleting"]}])
+    return sorted(answer["VpnConnections"], key=lambda c: c["VpnConnectionId"])
+
+
+def client_vpn_endpoints(api, region):
+    answer = api.read("ec2", "DescribeClientVpnEndpoints", region)
+    return sorted(answer["ClientVpnEndpoints"], key=lambda e: e["ClientVpnEndpointId"])

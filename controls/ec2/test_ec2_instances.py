@@ -1,40 +1,12 @@
 """EC2 instances: the metadata service only answers IMDSv2; AWS access comes
 from an instance role; no public IPv4 address; one network interface."""
 
-import pytest
-
-from compliance.evidence import Finding
-
-EVIDENCE_FIELDS = ("InstanceId", "State", "MetadataOptions", "IamInstanceProfile", "PublicIpAddress", "Tags")
+from controls.ec2.instances import instances_test
+from controls.ec2.metadata_service import accepts_imdsv1
 
 
-def instance_arn(partition, target, instance):
-    return f"arn:{partition}:ec2:{target.region}:{target.account.id}:instance/{instance['InstanceId']}"
-
-
-def record_instances(evidence, instances):
-    evidence.record("instances", [
-        {**{k: i[k] for k in EVIDENCE_FIELDS if k in i},
-         "NetworkInterfaces": [n["NetworkInterfaceId"] for n in i.get("NetworkInterfaces", [])]}
-        for i in instances])
-
-
-def instances_test(control, problem, fix):
-    """A control over the region's instances: each instance for which
-    ``problem(instance)`` says what is wrong is a finding, fixed by ``fix(instance)``."""
-    @pytest.mark.control(control)
-    def test(ec2_instances, region_target, partition, evidence):
-        record_instances(evidence, ec2_instances)
-        evidence.verdict([Finding(instance_arn(partition, region_target, i), problem(i), fix(i))
-                          for i in ec2_instances if problem(i)])
-    return test
-
-
-def accepts_imdsv1(instance):
-    options = instance.get("MetadataOptions", {})
-    if options.get("HttpEndpoint") != "disabled" and options.get("HttpTokens") != "required":
-        return f"the metadata service accepts IMDSv1 (HttpTokens {options.get('HttpTokens')})"
-    return None
+def instance_accepts_imdsv1(instance):
+    return accepts_imdsv1(instance.get("MetadataOptions", {}))
 
 
 def has_no_role(instance):
@@ -54,7 +26,7 @@ def has_several_interfaces(instance):
 
 
 test_ec2_imdsv2_required = instances_test(
-    "ec2-imdsv2-required", accepts_imdsv1,
+    "ec2-imdsv2-required", instance_accepts_imdsv1,
     lambda i: f"aws ec2 modify-instance-metadata-options --instance-id {i['InstanceId']} --http-tokens required")
 test_ec2_instance_roles = instances_test(
     "ec2-instance-roles", has_no_role,
