@@ -74,6 +74,13 @@ ABSENCE_MEANS_COMPLIANT = {
         ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations"),
         ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions"),
         ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions"),
+        ("opensearch:ListDomainNames", "DomainNames"), ("elasticache:DescribeCacheClusters", "CacheClusters"),
+        ("elasticache:DescribeReplicationGroups", "ReplicationGroups"), ("dynamodb:ListTables", "TableNames"),
+        ("dax:DescribeClusters", "Clusters"), ("dms:DescribeReplicationInstances", "ReplicationInstances"),
+        ("dms:DescribeReplicationTasks", "ReplicationTasks"), ("dms:DescribeEndpoints", "Endpoints"),
+        ("emr:ListClusters", "Clusters"), ("emr:ListInstances", "Instances"),
+        ("kafka:ListClustersV2", "ClusterInfoList"),
+        ("kinesis:ListStreams", "StreamNames"), ("athena:ListWorkGroups", "WorkGroups"),
         # With no trail, no trail bucket is an archive and no digest is due;
         # cloudtrail-organization-trail fails for the missing trail.
         ("cloudtrail:DescribeTrails", "trailList"),
@@ -103,6 +110,17 @@ ABSENCE_MEANS_COMPLIANT = {
         ("lambda:ListFunctions", "Functions[].Environment.Variables")]},
     ("ec2:DescribeInstances", "Reservations[].Instances[].PublicIpAddress"):
         "AWS leaves PublicIpAddress out when the instance has no public IPv4 address",
+    ("emr:ListInstances", "Instances[].PublicIpAddress"):
+        "AWS leaves PublicIpAddress out when the node has no public IPv4 address",
+    ("opensearch:DescribeDomains", "DomainStatusList[].AccessPolicies"):
+        "a domain without an access policy grants nobody anything through one",
+    ("elasticache:DescribeReplicationGroups", "ReplicationGroups[].TransitEncryptionMode"):
+        "groups from before the preferred mode report no mode: their encryption in transit is required",
+    **{transit: "MSK's documented defaults: InCluster true, ClientBroker TLS" for transit in [
+        ("kafka:ListClustersV2", "ClusterInfoList[].Provisioned.EncryptionInfo"),
+        ("kafka:ListClustersV2", "ClusterInfoList[].Provisioned.EncryptionInfo.EncryptionInTransit"),
+        ("kafka:ListClustersV2", "ClusterInfoList[].Provisioned.EncryptionInfo.EncryptionInTransit.InCluster"),
+        ("kafka:ListClustersV2", "ClusterInfoList[].Provisioned.EncryptionInfo.EncryptionInTransit.ClientBroker")]},
     ("ec2:DescribeInstances", "Reservations[].Instances[].NetworkInterfaces"):
         "an instance without network interfaces has not more than one",
     ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions[].Ipv6Ranges"):

@@ -37,7 +37,7 @@ def operations_read():
 
 # IAM service prefixes that differ from botocore's service name.
 IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing",
-                "resourcegroupstaggingapi": "tag"}
+                "resourcegroupstaggingapi": "tag", "opensearch": "es", "emr": "elasticmapreduce"}
 
 
 def iam_action(service, operation):

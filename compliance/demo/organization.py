@@ -810,6 +810,8 @@ def seed(url):
     seed_stored_values(seeder)
     from compliance.demo.seed_compute import seed_compute  # it builds on this module's helpers
     seed_compute(seeder)
+    from compliance.demo.seed_data import seed_data  # it builds on this module's helpers
+    seed_data(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

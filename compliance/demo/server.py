@@ -62,6 +62,9 @@ REST_READS = {
     "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),
+    "es": ("rest-json", [("GET", re.compile(r"^/2021-01-01/domain/?$"), "ListDomainNames"),  # OpenSearch Service
+                         ("POST", re.compile(r"^/2021-01-01/opensearch/domain-info/?$"), "DescribeDomains")]),
+    "kafka": ("rest-json", [("GET", re.compile(r"^/api/v2/clusters/?$"), "ListClustersV2")]),
 }
 
 
