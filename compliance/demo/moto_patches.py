@@ -610,4 +610,5 @@ def apply():
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
+    importlib.import_module("compliance.demo.moto_edge").apply()
     _applied = True
