@@ -89,7 +89,12 @@ ABSENCE_MEANS_COMPLIANT = {
         ("ec2:DescribeVpnConnections", "VpnConnections"), ("ec2:DescribeClientVpnEndpoints", "ClientVpnEndpoints"),
         ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups"), ("ssm:ListDocuments", "DocumentIdentifiers"),
         # No summary: no association to break (a missing Patch summary is a finding of ssm-patch-compliance).
-        ("ssm:ListResourceComplianceSummaries", "ResourceComplianceSummaryItems")]},
+        ("ssm:ListResourceComplianceSummaries", "ResourceComplianceSummaryItems"),
+        ("elb:DescribeLoadBalancers", "LoadBalancerDescriptions"), ("acm:ListCertificates", "CertificateSummaryList"),
+        ("acm-pca:ListCertificateAuthorities", "CertificateAuthorities"), ("wafv2:ListWebACLs", "WebACLs"),
+        ("wafv2:ListRuleGroups", "RuleGroups"), ("route53:ListHostedZones", "HostedZones"),
+        ("network-firewall:ListFirewalls", "Firewalls"), ("network-firewall:ListFirewallPolicies", "FirewallPolicies"),
+        ("network-firewall:ListRuleGroups", "RuleGroups")]},
     **{rules: _NO_RULE for rules in [
         ("ec2:DescribeNetworkAcls", "NetworkAcls[].Entries"), ("ec2:DescribeRouteTables", "RouteTables[].Routes"),
         ("ec2:DescribeSecurityGroups", "SecurityGroups[].IpPermissions"),
@@ -99,7 +104,14 @@ ABSENCE_MEANS_COMPLIANT = {
         ("rds:DescribeDBSnapshotAttributes", "DBSnapshotAttributesResult.DBSnapshotAttributes[].AttributeValues"),
         ("iam:GetAccountAuthorizationDetails", "RoleDetailList[].AttachedManagedPolicies"),
         ("iam:GetAccountAuthorizationDetails", "UserDetailList[].AttachedManagedPolicies"),
-        ("s3:GetBucketLifecycleConfiguration", "Rules")]},
+        ("s3:GetBucketLifecycleConfiguration", "Rules"),
+        ("wafv2:GetWebACL", "WebACL.Rules"), ("wafv2:GetRuleGroup", "RuleGroup.Rules")]},
+    **{listeners: "a load balancer without listeners serves nobody" for listeners in [
+        ("elbv2:DescribeListeners", "Listeners"),
+        ("elb:DescribeLoadBalancers", "LoadBalancerDescriptions[].ListenerDescriptions")]},
+    **{behaviors: "a distribution without further cache behaviors or origins of that kind has none to fail" for behaviors in [
+        ("cloudfront:GetDistributionConfig", "DistributionConfig.CacheBehaviors.Items"),
+        ("cloudfront:GetDistributionConfig", "DistributionConfig.Origins.Items")]},
     ("s3:GetBucketPolicy", "Policy"): "a bucket without a policy grants nobody anything through one",
     **{stored: "nothing stored there: no credential to find" for stored in [
         ("ec2:DescribeInstanceAttribute", "UserData"), ("ec2:DescribeInstanceAttribute", "UserData.Value"),

@@ -17,6 +17,7 @@ IAM_ACTIONS = {
     ("s3", "GetObjectLockConfiguration"): "s3:GetBucketObjectLockConfiguration",
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "ListObjectsV2"): "s3:ListBucket",
+    ("s3", "HeadBucket"): "s3:ListBucket",
     ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
     # API Gateway's management API is authorized by HTTP method.
     ("apigateway", "GetRestApis"): "apigateway:GET",
@@ -37,7 +38,8 @@ def operations_read():
 
 # IAM service prefixes that differ from botocore's service name.
 IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing",
-                "resourcegroupstaggingapi": "tag", "opensearch": "es", "emr": "elasticmapreduce"}
+                "elb": "elasticloadbalancing", "resourcegroupstaggingapi": "tag", "opensearch": "es",
+                "emr": "elasticmapreduce"}
 
 
 def iam_action(service, operation):

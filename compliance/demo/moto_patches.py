@@ -639,4 +639,5 @@ def apply():
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
     moto_compute.apply()
     moto_data.apply()
+    importlib.import_module("compliance.demo.moto_edge").apply()
     _applied = True

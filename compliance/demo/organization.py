@@ -812,6 +812,8 @@ def seed(url):
     seed_compute(seeder)
     from compliance.demo.seed_data import seed_data  # it builds on this module's helpers
     seed_data(seeder)
+    from compliance.demo.seed_edge_services import seed_edge_services  # it builds on this module's helpers
+    seed_edge_services(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

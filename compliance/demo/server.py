@@ -59,6 +59,8 @@ REST_READS = {
     "cloudfront": ("rest-xml", [("GET", re.compile(r"^/2020-05-31/distribution/?$"), "ListDistributions"),
                                 ("GET", re.compile(r"^/2020-05-31/distribution/[^/]+/config/?$"),
                                  "GetDistributionConfig")]),
+    "route53": ("rest-xml", [("GET", re.compile(r"^/2013-04-01/hostedzone/?$"), "ListHostedZones"),
+                             ("GET", re.compile(r"^/2013-04-01/queryloggingconfig/?$"), "ListQueryLoggingConfigs")]),
     "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),
@@ -189,6 +191,8 @@ class FaultInjector:
                 request["s3_read"] = read[0]
             elif environ.get("PATH_INFO", "/") == "/":
                 request["s3_read"] = "ListBuckets"
+        elif request.get("service") == "s3" and request["method"] == "HEAD" and re.fullmatch(r"/[^/]+/?", path):
+            request["s3_read"] = "HeadBucket"
         return request
 
 

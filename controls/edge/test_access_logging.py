@@ -1,4 +1,5 @@
-"""Web front ends log every request: load balancers, API Gateway stages (REST, HTTP, WebSocket), CloudFront."""
+"""Web front ends log every request: load balancers (Application and Classic),
+API Gateway stages (REST, HTTP, WebSocket), CloudFront."""
 
 import pytest
 
@@ -18,6 +19,11 @@ def test_web_access_logging(web_front_ends, region_target, partition, evidence):
                 f"aws elbv2 modify-load-balancer-attributes --load-balancer-arn {lb['LoadBalancerArn']} --attributes "
                 "Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=<log bucket>")
         for lb in web_front_ends["LoadBalancers"] if lb["Attributes"].get("access_logs.s3.enabled") != "true"
+    ] + [
+        Finding(lb["LoadBalancerArn"], "access logging is off",
+                f"aws elb modify-load-balancer-attributes --load-balancer-name {lb['LoadBalancerName']} "
+                "--load-balancer-attributes 'AccessLog={Enabled=true,S3BucketName=<log bucket>,EmitInterval=5}'")
+        for lb in web_front_ends["ClassicLoadBalancers"] if not lb["Attributes"].get("AccessLog", {}).get("Enabled")
     ] + [
         Finding(stage_arn(partition, region, rest_api, stage), "the stage writes no access log",
                 f"aws apigateway update-stage --rest-api-id {rest_api['id']} --stage-name {stage['stageName']} "
