@@ -72,6 +72,11 @@ ABSENCE_MEANS_COMPLIANT = {
         ("s3:ListBuckets", "Buckets"), ("sns:ListTopics", "Topics"), ("sqs:ListQueues", "QueueUrls"),
         ("cloudformation:DescribeStacks", "Stacks"), ("ecs:ListTaskDefinitions", "taskDefinitionArns"),
         ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations"),
+        ("dynamodb:ListTables", "TableNames"), ("efs:DescribeAccessPoints", "AccessPoints"),
+        ("ec2:DescribeVolumes", "Volumes"), ("secretsmanager:ListSecrets", "SecretList"),
+        ("events:ListEventBuses", "EventBuses"), ("fsx:DescribeFileSystems", "FileSystems"),
+        ("s3control:ListAccessPoints", "AccessPointList"), ("backup:ListBackupVaults", "BackupVaultList"),
+        ("backup:ListRecoveryPointsByBackupVault", "RecoveryPoints"),
         ("ec2:DescribeLaunchTemplateVersions", "LaunchTemplateVersions"),
         ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions"),
         # With no trail, no trail bucket is an archive and no digest is due;

@@ -35,6 +35,9 @@ S3_BUCKET_READS = {
     "location": "GetBucketLocation",
     "publicAccessBlock": "GetPublicAccessBlock",
     "list-type": "ListObjectsV2",
+    "ownershipControls": "GetBucketOwnershipControls",
+    "replication": "GetBucketReplication",
+    "notification": "GetBucketNotificationConfiguration",
 }
 
 # REST services that name their operations by method and path (S3 Control
@@ -59,9 +62,16 @@ REST_READS = {
     "cloudfront": ("rest-xml", [("GET", re.compile(r"^/2020-05-31/distribution/?$"), "ListDistributions"),
                                 ("GET", re.compile(r"^/2020-05-31/distribution/[^/]+/config/?$"),
                                  "GetDistributionConfig")]),
-    "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
+    "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems"),
+                                        ("GET", re.compile(r"^/2015-02-01/access-points/?$"), "DescribeAccessPoints")]),
+    "backup": ("rest-json", [("GET", re.compile(r"^/resources/?$"), "ListProtectedResources"),
+                             ("GET", re.compile(r"^/backup-vaults/?$"), "ListBackupVaults"),
+                             ("GET", re.compile(r"^/backup-vaults/[^/]+/recovery-points/?$"),
+                              "ListRecoveryPointsByBackupVault")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
-                                "GetPublicAccessBlock")]),
+                                "GetPublicAccessBlock"),
+                               ("GET", re.compile(r"^/v20180820/accesspoint/?$"), "ListAccessPoints"),
+                               ("GET", re.compile(r"^/v20180820/accesspoint/[^/]+/?$"), "GetAccessPoint")]),
 }
 
 

@@ -106,3 +106,8 @@ def launch_template_versions(api, region):
     answer = api.read("ec2", "DescribeLaunchTemplateVersions", region, Versions=["$Latest", "$Default"])
     found = {(v["LaunchTemplateName"], v["VersionNumber"]): v for v in answer["LaunchTemplateVersions"]}
     return [found[key] for key in sorted(found)]
+
+
+def volumes(api, region):
+    """The region's EBS volumes."""
+    return sorted(api.read("ec2", "DescribeVolumes", region)["Volumes"], key=lambda v: v["VolumeId"])
