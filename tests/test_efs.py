@@ -3,7 +3,7 @@
 
 from tests.conftest import DEV, PROD, REGION
 
-CONTROL = "controls/efs"
+CONTROL = "controls/efs/test_efs_encryption.py"
 
 
 

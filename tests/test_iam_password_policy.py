@@ -2,6 +2,7 @@
 
 import pytest
 
+from compliance.demo.organization import STRONG_PASSWORD_POLICY
 from tests.conftest import DEV, MANAGEMENT, PROD, write_baseline
 
 CONTROL = "controls/iam/test_iam_password_policy.py"
@@ -15,17 +16,25 @@ def baseline(tmp_path):
 
 
 def test_each_account_is_judged_once_with_each_violation(seeder, audit_roles, baseline, run_suite):
-    seeder.client("iam", MANAGEMENT).update_account_password_policy(MinimumPasswordLength=16, PasswordReusePrevention=24)
-    seeder.client("iam", PROD).update_account_password_policy(MinimumPasswordLength=8, PasswordReusePrevention=24)
-    seeder.client("iam", DEV).update_account_password_policy(MinimumPasswordLength=14, PasswordReusePrevention=3)
+    seeder.client("iam", MANAGEMENT).update_account_password_policy(**{**STRONG_PASSWORD_POLICY,
+                                                                       "MinimumPasswordLength": 16})
+    seeder.client("iam", PROD).update_account_password_policy(**{**STRONG_PASSWORD_POLICY, "MinimumPasswordLength": 8,
+                                                                 "RequireSymbols": False, "RequireNumbers": False})
+    seeder.client("iam", DEV).update_account_password_policy(**{**STRONG_PASSWORD_POLICY, "PasswordReusePrevention": 3,
+                                                                "MaxPasswordAge": 180})
 
     suite = run_suite(CONTROL, baseline=baseline)
 
     assert suite.outcomes() == {f"management-{MANAGEMENT}": "passed", f"prod-{PROD}": "failed", f"dev-{DEV}": "failed"}
-    assert suite.result(f"prod-{PROD}")["findings"][0]["problem"] == "minimum password length is 8, below 14"
-    assert suite.result(f"dev-{DEV}")["findings"][0]["problem"] == (
-        "password reuse prevention remembers 3 passwords, fewer than 24")
-    assert suite.result(f"dev-{DEV}")["offending_resources"] == [f"arn:aws:iam::{DEV}:root"]
+    assert [f["problem"] for f in suite.result(f"prod-{PROD}")["findings"]] == [
+        "minimum password length is 8, below 14", "passwords need not contain numbers, symbols"]
+    assert [f["problem"] for f in suite.result(f"dev-{DEV}")["findings"]] == [
+        "password reuse prevention remembers 3 passwords, fewer than 24", "passwords expire after 180 days, not within 90"]
+    assert set(suite.result(f"dev-{DEV}")["offending_resources"]) == {f"arn:aws:iam::{DEV}:root"}
+    assert suite.result(f"dev-{DEV}")["findings"][0]["fix"] == (
+        "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 "
+        "--require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols "
+        "--max-password-age 90 (the call replaces the whole policy: repeat your other rules)")
 
 
 def test_missing_policy_fails(seeder, audit_roles, baseline, run_suite):
@@ -36,9 +45,12 @@ def test_missing_policy_fails(seeder, audit_roles, baseline, run_suite):
 
 
 def test_thresholds_come_from_the_baseline(seeder, audit_roles, tmp_path, run_suite):
-    seeder.client("iam", PROD).update_account_password_policy(MinimumPasswordLength=12, PasswordReusePrevention=4)
+    seeder.client("iam", PROD).update_account_password_policy(MinimumPasswordLength=12, PasswordReusePrevention=4,
+                                                              RequireNumbers=True)
     baseline = write_baseline(tmp_path / "b.yaml", accounts={"list": [{"id": PROD, "name": "prod"}]},
-                              controls={"iam-password-policy": {"minimum_length": 12, "reuse_prevention": 4}})
+                              controls={"iam-password-policy": {"minimum_length": 12, "reuse_prevention": 4,
+                                                                "required_characters": ["numbers"],
+                                                                "maximum_age_days": None}})
     assert run_suite(CONTROL, baseline=baseline).outcomes() == {f"prod-{PROD}": "passed"}
 
 

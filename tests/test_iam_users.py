@@ -6,6 +6,8 @@ import datetime
 import pytest
 
 from compliance.demo.moto_patches import age_user_credentials, set_root_credentials
+from compliance.demo.organization import enable_virtual_mfa
+from controls.iam.test_iam_users import mfa_problem
 from tests.conftest import DEV, PROD, write_baseline
 
 CONTROLS = ["controls/iam/test_iam_users.py", "controls/iam/test_root_user.py::test_root_not_used"]
@@ -26,9 +28,7 @@ def user(iam, name, password=False, mfa=False, keys=0):
     if password:
         iam.create_login_profile(UserName=name, Password="a-long-password-1!")
     if mfa:
-        serial = iam.create_virtual_mfa_device(VirtualMFADeviceName=name)["VirtualMFADevice"]["SerialNumber"]
-        iam.enable_mfa_device(UserName=name, SerialNumber=serial, AuthenticationCode1="123456",
-                              AuthenticationCode2="654321")
+        enable_virtual_mfa(iam, name)
     for _ in range(keys):
         iam.create_access_key(UserName=name)
 
@@ -42,7 +42,7 @@ def test_users_in_use_with_mfa_and_fresh_keys_pass(audit_roles, seeder, baseline
     iam = seeder.client("iam", PROD)
     user(iam, "alice", password=True, mfa=True, keys=1)
     age_user_credentials(PROD, "alice", days=30, password_used_days_ago=3, key_used_days_ago=1)
-    user(iam, "deployer", keys=1)
+    user(iam, "deployer", mfa=True, keys=1)
     age_user_credentials(PROD, "deployer", days=80, key_used_days_ago=0)
     set_root_credentials(PROD, mfa="hardware", last_used=None)
     suite = run_suite(*CONTROLS, baseline=baseline)
@@ -54,6 +54,7 @@ def test_users_in_use_with_mfa_and_fresh_keys_pass(audit_roles, seeder, baseline
 def test_each_kind_of_violation_fails(audit_roles, seeder, baseline, run_suite):
     iam = seeder.client("iam", PROD)
     user(iam, "bob", password=True)  # no MFA
+    user(iam, "henry")  # no MFA, no password
     user(iam, "carol", password=True, mfa=True, keys=1)  # a key never used
     age_user_credentials(PROD, "carol", days=10, password_used_days_ago=1)
     user(iam, "dave", keys=1)  # unused for 60 days, and 100 days old
@@ -70,8 +71,10 @@ def test_each_kind_of_violation_fails(audit_roles, seeder, baseline, run_suite):
     suite = run_suite(*CONTROLS, baseline=baseline)
     prod, results = problems(suite, PROD), suite.by_control(f"prod-{PROD}")
     arn = f"arn:aws:iam::{PROD}:user/"
-    assert prod["iam-user-console-mfa"] == ("failed", ["has a console password and no MFA device"])
-    assert results["iam-user-console-mfa"]["offending_resources"] == [arn + "bob"]
+    assert prod["iam-user-console-mfa"] == ("failed", ["has a console password and no MFA device"]
+                                            + ["has no MFA device"] * 3)
+    assert sorted(results["iam-user-console-mfa"]["offending_resources"]) == [
+        arn + u for u in ("bob", "dave", "erin", "henry")]
     (carol,) = results["iam-no-unused-setup-keys"]["findings"]
     assert carol["resource"] == arn + "carol" and "active access key 1" in carol["problem"]
     unused = results["iam-unused-credentials-disabled"]
@@ -112,3 +115,9 @@ def test_iam_users_are_allowed_only_in_the_identity_account(audit_roles, seeder,
     assert suite.outcomes() == {f"prod-{PROD}": "failed", f"people-{DEV}": "passed"}, suite.output
     assert [(f["resource"], f["problem"]) for f in suite.result(f"prod-{PROD}")["findings"]] == [
         (f"arn:aws:iam::{PROD}:user/deployer", "is an IAM user outside the organization's identity account")]
+
+
+def test_console_users_only_when_the_baseline_says_so():
+    row = {"password_enabled": "false", "mfa_active": "false"}
+    assert mfa_problem(row, "all") == "has no MFA device" and mfa_problem(row, "console") is None
+    assert mfa_problem({**row, "password_enabled": "true"}, "console") == "has a console password and no MFA device"

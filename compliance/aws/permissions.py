@@ -1,11 +1,12 @@
 """The IAM actions the audit role needs: every API operation the inventory
-reads (or asks to generate a report), named as IAM names it (which differs from the API name for S3)."""
+reads (or asks to generate a report, or reads page by page with
+``every_page``), named as IAM names it (which differs from the API name for S3)."""
 
 import re
 from pathlib import Path
 
 INVENTORY_DIR = Path(__file__).resolve().parent.parent / "inventory"
-_READ_CALL = re.compile(r'api\.read(?:_generated)?\(\s*"([a-z0-9-]+)",\s*"(\w+)"')
+_READ_CALL = re.compile(r'(?:api\.read(?:_generated)?\(|every_page\(\s*api,)\s*"([a-z0-9-]+)",\s*"(\w+)"')
 _GENERATE_CALL = re.compile(r'api\.read_generated\(\s*"([a-z0-9-]+)",[^)]*?generate="(\w+)"')
 
 # IAM action names that differ from "<service>:<Operation>" (AWS Service
@@ -18,7 +19,11 @@ IAM_ACTIONS = {
     ("s3", "GetPublicAccessBlock"): "s3:GetBucketPublicAccessBlock",
     ("s3", "ListObjectsV2"): "s3:ListBucket",
     ("s3", "HeadBucket"): "s3:ListBucket",
+    ("s3", "GetBucketReplication"): "s3:GetReplicationConfiguration",
+    ("s3", "GetBucketNotificationConfiguration"): "s3:GetBucketNotification",
     ("s3control", "GetPublicAccessBlock"): "s3:GetAccountPublicAccessBlock",
+    ("s3control", "ListAccessPoints"): "s3:ListAccessPoints",
+    ("s3control", "GetAccessPoint"): "s3:GetAccessPoint",
     # API Gateway's management API is authorized by HTTP method.
     ("apigateway", "GetRestApis"): "apigateway:GET",
     ("apigateway", "GetStages"): "apigateway:GET",

@@ -95,7 +95,7 @@ from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
 from compliance.certificates import parse_bundle
-from compliance.demo import moto_compute, moto_data
+from compliance.demo import moto_compute, moto_data, moto_edge, moto_storage
 
 DEFAULT_ROTATION_PERIOD_DAYS = 365
 DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
@@ -639,5 +639,6 @@ def apply():
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
     moto_compute.apply()
     moto_data.apply()
-    importlib.import_module("compliance.demo.moto_edge").apply()
+    moto_edge.apply()
+    moto_storage.apply()
     _applied = True

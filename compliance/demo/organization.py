@@ -143,12 +143,17 @@ def seed_kms(seeder):
     create_key(seeder, IDS["dev"], "eu-west-1", "scratch")  # violation: no rotation
 
 
+STRONG_PASSWORDS = {"RequireUppercaseCharacters": True, "RequireLowercaseCharacters": True, "RequireNumbers": True,
+                    "RequireSymbols": True, "MaxPasswordAge": 90}
+STRONG_PASSWORD_POLICY = {"MinimumPasswordLength": 14, "PasswordReusePrevention": 24, **STRONG_PASSWORDS}
+
+
 def seed_password_policies(seeder):
-    strong = {"MinimumPasswordLength": 14, "PasswordReusePrevention": 24, "RequireSymbols": True}
     for name in ("management", "log-archive", "security"):
-        seeder.client("iam", IDS[name]).update_account_password_policy(**strong)
-    seeder.client("iam", IDS["prod"]).update_account_password_policy(MinimumPasswordLength=8)  # violation
-    seeder.client("iam", IDS["acquired"]).update_account_password_policy(**strong)
+        seeder.client("iam", IDS[name]).update_account_password_policy(**STRONG_PASSWORD_POLICY)
+    seeder.client("iam", IDS["prod"]).update_account_password_policy(  # violation: short, reusable
+        MinimumPasswordLength=8, **STRONG_PASSWORDS)
+    seeder.client("iam", IDS["acquired"]).update_account_password_policy(**STRONG_PASSWORD_POLICY)
     # dev: no password policy at all (violation)
 
 
@@ -690,13 +695,19 @@ def seed_root_users():
     set_root_credentials(ACQUIRED, access_key=True, last_used=datetime.datetime.now(datetime.timezone.utc))
 
 
+def enable_virtual_mfa(iam, user):
+    serial = iam.create_virtual_mfa_device(VirtualMFADeviceName=user)["VirtualMFADevice"]["SerialNumber"]
+    iam.enable_mfa_device(UserName=user, SerialNumber=serial, AuthenticationCode1="123456", AuthenticationCode2="654321")
+
+
 def seed_iam_users(seeder):
-    """prod's deploy user has one fresh key in daily use; dev has a console
+    """prod's deploy user has MFA and one fresh key in daily use; dev has a console
     user without MFA holding a key it never used, and a CI user with two keys
     120 days old, idle for 60 days."""
     iam = seeder.client("iam", IDS["prod"])
     iam.create_user(UserName="deployer")
     iam.create_access_key(UserName="deployer")
+    enable_virtual_mfa(iam, "deployer")
     age_user_credentials(IDS["prod"], "deployer", days=30, key_used_days_ago=0)
     iam = seeder.client("iam", IDS["dev"])
     iam.create_user(UserName="alice")
@@ -814,6 +825,8 @@ def seed(url):
     seed_data(seeder)
     from compliance.demo.seed_edge_services import seed_edge_services  # it builds on this module's helpers
     seed_edge_services(seeder)
+    from compliance.demo.seed_storage import seed_storage  # it builds on this module's helpers
+    seed_storage(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

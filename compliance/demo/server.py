@@ -35,6 +35,9 @@ S3_BUCKET_READS = {
     "location": "GetBucketLocation",
     "publicAccessBlock": "GetPublicAccessBlock",
     "list-type": "ListObjectsV2",
+    "ownershipControls": "GetBucketOwnershipControls",
+    "replication": "GetBucketReplication",
+    "notification": "GetBucketNotificationConfiguration",
 }
 
 # REST services that name their operations by method and path (S3 Control
@@ -61,9 +64,16 @@ REST_READS = {
                                  "GetDistributionConfig")]),
     "route53": ("rest-xml", [("GET", re.compile(r"^/2013-04-01/hostedzone/?$"), "ListHostedZones"),
                              ("GET", re.compile(r"^/2013-04-01/queryloggingconfig/?$"), "ListQueryLoggingConfigs")]),
-    "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
+    "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems"),
+                                        ("GET", re.compile(r"^/2015-02-01/access-points/?$"), "DescribeAccessPoints")]),
+    "backup": ("rest-json", [("GET", re.compile(r"^/resources/?$"), "ListProtectedResources"),
+                             ("GET", re.compile(r"^/backup-vaults/?$"), "ListBackupVaults"),
+                             ("GET", re.compile(r"^/backup-vaults/[^/]+/recovery-points/?$"),
+                              "ListRecoveryPointsByBackupVault")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
-                                "GetPublicAccessBlock")]),
+                                "GetPublicAccessBlock"),
+                               ("GET", re.compile(r"^/v20180820/accesspoint/?$"), "ListAccessPoints"),
+                               ("GET", re.compile(r"^/v20180820/accesspoint/[^/]+/?$"), "GetAccessPoint")]),
     "es": ("rest-json", [("GET", re.compile(r"^/2021-01-01/domain/?$"), "ListDomainNames"),  # OpenSearch Service
                          ("POST", re.compile(r"^/2021-01-01/opensearch/domain-info/?$"), "DescribeDomains")]),
     "kafka": ("rest-json", [("GET", re.compile(r"^/api/v2/clusters/?$"), "ListClustersV2")]),

@@ -17,8 +17,7 @@ def next_day(seeder):
                             RotationPeriodInDays=365)
     kms = seeder.client("kms", prod, "eu-west-1")
     kms.disable_key_rotation(KeyId=kms.describe_key(KeyId="alias/orders")["KeyMetadata"]["KeyId"])
-    seeder.client("iam", prod).update_account_password_policy(
-        MinimumPasswordLength=14, PasswordReusePrevention=24, RequireSymbols=True)
+    seeder.client("iam", prod).update_account_password_policy(**demo.STRONG_PASSWORD_POLICY)
     ec2 = seeder.client("ec2", dev, "eu-west-1")
     (group,) = ec2.describe_security_groups(Filters=[{"Name": "group-name", "Values": ["jump-host"]}])["SecurityGroups"]
     ec2.revoke_security_group_ingress(GroupId=group["GroupId"], IpPermissions=group["IpPermissions"])

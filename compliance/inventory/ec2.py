@@ -107,10 +107,14 @@ def launch_template_versions(api, region):
     return [found[key] for key in sorted(found)]
 
 
+def volumes(api, region):
+    """The region's EBS volumes."""
+    return sorted(api.read("ec2", "DescribeVolumes", region)["Volumes"], key=lambda v: v["VolumeId"])
+
+
 def attached_volumes(api, region):
-    """EBS volumes attached to an instance."""
-    answer = api.read("ec2", "DescribeVolumes", region, Filters=[{"Name": "attachment.status", "Values": ["attached"]}])
-    return sorted(answer["Volumes"], key=lambda v: v["VolumeId"])
+    """EBS volumes attached to an instance (of the one read of every volume)."""
+    return [v for v in volumes(api, region) if any(a.get("State") == "attached" for a in v.get("Attachments", []))]
 
 
 def addresses(api, region):

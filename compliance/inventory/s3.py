@@ -7,12 +7,19 @@ back as None (AWS answers with a NoSuch... error code for those).
 
 import json
 
+from compliance.inventory import every_page
+
 LEGACY_LOCATIONS = {None: "us-east-1", "": "us-east-1", "EU": "eu-west-1"}
 
 
 def bucket_names(api, home_region):
     """Names of the buckets this account owns."""
     return sorted(b["Name"] for b in api.read("s3", "ListBuckets", home_region)["Buckets"])
+
+
+def bucket_name(arn):
+    """The name of the bucket ``arn`` (arn:<partition>:s3:::<name>) names."""
+    return arn.split(":::", 1)[-1]
 
 
 def region(api, home_region, bucket):
@@ -40,6 +47,26 @@ def object_lock(api, bucket_region, bucket):
     answer = api.read("s3", "GetObjectLockConfiguration", bucket_region,
                       absent=("ObjectLockConfigurationNotFoundError",), Bucket=bucket)
     return answer["ObjectLockConfiguration"] if answer else None
+
+
+def object_ownership(api, bucket_region, bucket):
+    """The bucket's Object Ownership setting, or None when it has none (ACLs then apply)."""
+    answer = api.read("s3", "GetBucketOwnershipControls", bucket_region,
+                      absent=("OwnershipControlsNotFoundError",), Bucket=bucket)
+    rules = answer["OwnershipControls"]["Rules"] if answer else []
+    return rules[0]["ObjectOwnership"] if rules else None  # AWS keeps exactly one rule
+
+
+def replication(api, bucket_region, bucket):
+    """The bucket's replication configuration (``Role``, ``Rules``), or None."""
+    answer = api.read("s3", "GetBucketReplication", bucket_region,
+                      absent=("ReplicationConfigurationNotFoundError",), Bucket=bucket)
+    return answer["ReplicationConfiguration"] if answer else None
+
+
+def notifications(api, bucket_region, bucket):
+    """The bucket's event notification destinations (every member absent when none is set)."""
+    return api.read("s3", "GetBucketNotificationConfiguration", bucket_region, Bucket=bucket)
 
 
 def public_access_block(api, bucket_region, bucket):
@@ -91,3 +118,12 @@ def object_keys(api, bucket_region, bucket, prefix):
     """Keys of the bucket's objects under ``prefix`` (ListObjectsV2, every page)."""
     return [o["Key"] for o in api.read("s3", "ListObjectsV2", bucket_region, Bucket=bucket, Prefix=prefix)
             .get("Contents", [])]
+
+
+def access_points(api, region, account_id):
+    """The account's S3 access points in the region (ListAccessPoints), each
+    with its Block Public Access settings (GetAccessPoint)."""
+    found = every_page(api, "s3control", "ListAccessPoints", region, "AccessPointList", AccountId=account_id)
+    return [dict(point, PublicAccessBlockConfiguration=api.read(
+        "s3control", "GetAccessPoint", region, AccountId=account_id, Name=point["Name"])
+        ["PublicAccessBlockConfiguration"]) for point in sorted(found, key=lambda p: p["AccessPointArn"])]

@@ -9,12 +9,23 @@ from controls.iam.credential_report import active_keys, days_since, has_password
 IDENTITY_ROLE = "identity"
 
 
+def mfa_problem(user, judged):
+    """Why a user without MFA is a finding, when it is one: ``judged`` is
+    "console" (users with a password) or "all" (every user)."""
+    if user["mfa_active"] == "true":
+        return None
+    if has_password(user):
+        return "has a console password and no MFA device"
+    return "has no MFA device" if judged == "all" else None
+
+
 @pytest.mark.control("iam-user-console-mfa")
-def test_iam_user_console_mfa(credential_report, evidence):
+def test_iam_user_console_mfa(credential_report, params, evidence):
     evidence.record("credential_report", credential_report)
-    findings = [Finding(user["arn"], "has a console password and no MFA device",
-                        "assign an MFA device to the user, or delete its login profile")
-                for user in users(credential_report) if has_password(user) and user["mfa_active"] != "true"]
+    findings = [Finding(user["arn"], problem, "assign an MFA device to the user (aws iam enable-mfa-device), or "
+                                              + ("delete its login profile" if has_password(user) else "delete the user")
+                        + " if nobody signs in as it")
+                for user in users(credential_report) if (problem := mfa_problem(user, params["users"]))]
     evidence.verdict(findings)
 
 

@@ -2,16 +2,9 @@
 
 import pytest
 
-from compliance.evidence import Finding
+from controls.s3.buckets import bucket_findings
 
 KMS_ALGORITHMS = ("aws:kms", "aws:kms:dsse")
-
-
-def bucket_findings(evidence, buckets, partition, problem, fix):
-    """Record the buckets and give a finding for each one ``problem(bucket)`` says is wrong."""
-    evidence.record("buckets", buckets)
-    evidence.verdict([Finding(f"arn:{partition}:s3:::{b['Bucket']}", problem(b), fix(b)) for b in buckets
-                      if problem(b)])
 
 
 def encryption_algorithms(rules):
