@@ -45,8 +45,9 @@ def test_each_gap_fails(seeder, baseline, run_suite):
     suite = run_suite(CONTROLS, baseline=baseline)
     dev = suite.of_account(DEV)
     assert [f["problem"] for f in dev["config-recording"]["findings"]] == [
-        "the recorder does not record all supported resource types", "the recorder is not recording",
-        "no delivery channel"]
+        "the recorder does not record all supported resource types",
+        f"the recorder records with arn:aws:iam::{DEV}:role/config, not AWS Config's service-linked role",
+        "the recorder is not recording", "no delivery channel"]
     assert dev["guardduty-enabled"]["findings"][0]["problem"].endswith("is DISABLED")
     assert suite.of_account(PROD)["guardduty-enabled"]["findings"][0]["problem"] == "no enabled detector"
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
@@ -87,3 +88,20 @@ def test_unreadable_security_hub_errors(operation, seeder, baseline, run_suite, 
     suite = run_suite("controls/detection/test_detection.py::test_security_hub_enabled", baseline=baseline)
     result = suite.of_account(PROD)["security-hub-enabled"]
     assert result["outcome"] == "error" and f"could not read securityhub:{operation}" in result["message"]
+
+
+def test_a_custom_recorder_role_fails_unless_the_baseline_allows_any_role(seeder, tmp_path, run_suite):
+    seed_audit_roles(seeder, [PROD])
+    enable_config(seeder, PROD, REGION)
+    config = seeder.client("config", PROD, REGION)
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": f"arn:aws:iam::{PROD}:role/config", "recordingGroup": {"allSupported": True}})
+    accounts = {"list": [{"id": PROD, "name": "prod"}]}
+    fsbp = run_suite(CONTROLS, "-k", "config_recording",
+                     baseline=write_baseline(tmp_path / "fsbp.yaml", regions=[REGION], accounts=accounts))
+    assert [f["problem"] for f in fsbp.result(f"prod-{PROD}-{REGION}")["findings"]] == [
+        f"the recorder records with arn:aws:iam::{PROD}:role/config, not AWS Config's service-linked role"]
+    cis = run_suite(CONTROLS, "-k", "config_recording", baseline=write_baseline(
+        tmp_path / "cis.yaml", regions=[REGION], accounts=accounts,
+        controls={"config-recording": {"service_linked_role": False}}))
+    assert cis.result(f"prod-{PROD}-{REGION}")["outcome"] == "passed", cis.output

@@ -296,7 +296,8 @@ def enable_config(seeder, account_id, region):
     """An AWS Config recorder of every supported resource type, delivering to a bucket, started."""
     config = seeder.client("config", account_id, region)
     config.put_configuration_recorder(ConfigurationRecorder={
-        "name": "default", "roleARN": f"arn:aws:iam::{account_id}:role/aws-config",
+        "name": "default",
+        "roleARN": f"arn:aws:iam::{account_id}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
         "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": region == "us-east-1"}})
     bucket = f"config-{account_id}-{region}"
     create_bucket(seeder, account_id, bucket, region=region)

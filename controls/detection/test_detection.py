@@ -11,8 +11,13 @@ def records_everything(recorder):
     return group.get("allSupported") or group.get("recordingStrategy", {}).get("useOnly") == "ALL_SUPPORTED_RESOURCE_TYPES"
 
 
-def recorder_gaps(recorder):
+CONFIG_SERVICE_LINKED_ROLE = ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"
+
+
+def recorder_gaps(recorder, service_linked_role):
     gaps = [] if records_everything(recorder) else ["does not record all supported resource types"]
+    if service_linked_role and not (recorder.get("roleARN") or "").endswith(CONFIG_SERVICE_LINKED_ROLE):
+        gaps.append(f"records with {recorder.get('roleARN') or 'no role'}, not AWS Config's service-linked role")
     if not recorder["Status"].get("recording"):
         gaps.append("is not recording")
     if recorder["Status"].get("lastStatus") == "FAILURE":
@@ -21,12 +26,13 @@ def recorder_gaps(recorder):
 
 
 @pytest.mark.control("config-recording")
-def test_config_recording(config_recording, region_target, partition, evidence):
+def test_config_recording(config_recording, region_target, partition, params, evidence):
     evidence.record("config", config_recording)
     where = f"arn:{partition}:config:{region_target.region}:{region_target.account.id}:configuration-recorder"
-    fix = (f"put-configuration-recorder with allSupported=true, put-delivery-channel and "
+    fix = (f"put-configuration-recorder with allSupported=true (and AWS Config's service-linked role), "
+           "put-delivery-channel and "
            f"start-configuration-recorder in {region_target.region}")
-    gaps = {r["name"]: recorder_gaps(r) for r in config_recording["Recorders"]}
+    gaps = {r["name"]: recorder_gaps(r, params["service_linked_role"]) for r in config_recording["Recorders"]}
     findings = [] if any(not g for g in gaps.values()) else (
         [Finding(f"{where}/{name}", f"the recorder {gap}", fix) for name, found in gaps.items() for gap in found]
         or [Finding(where, "no configuration recorder", fix)])
