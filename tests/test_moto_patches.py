@@ -300,3 +300,12 @@ def test_describe_stacks_masks_no_echo_parameters(local_aws, seeder):
     (described,) = client(local_aws, "cloudformation").describe_stacks(StackName="db")["Stacks"]
     assert sorted((p["ParameterKey"], p["ParameterValue"]) for p in described["Parameters"]) == [
         ("DbPassword", "****"), ("DbUser", "app")]
+
+
+def test_macie_starts_disabled_and_says_so_as_aws_does(local_aws, seeder):
+    macie = seeder.client("macie2", PROD, "eu-west-1")
+    with pytest.raises(ClientError) as raised:
+        macie.get_macie_session()
+    assert raised.value.response["Error"] == {"Code": "AccessDeniedException", "Message": "Macie is not enabled."}
+    macie.enable_macie()
+    assert macie.get_macie_session()["status"] == "ENABLED"

@@ -43,7 +43,8 @@ class AccountApi:
         answer is an ``Answer``, so a member a control needs but AWS left out
         errors naming the operation and the member. An AWS error whose
         code is in ``absent`` means "there is none" and returns None (for
-        example ``NoSuchBucketPolicy``); any other error raises ApiUnreadable.
+        example ``NoSuchBucketPolicy``; a (code, message start) pair where the
+        code alone also means denial); any other error raises ApiUnreadable.
         """
         key = [self.identity, region, service, operation, params]
         answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params))
@@ -78,7 +79,7 @@ class AccountApi:
         if "error" not in answer:
             return named_answer(answer["response"], (service, operation, self.account_id, region))
         error = answer["error"]
-        if error["code"] in absent:
+        if any(_means_absent(error, meaning) for meaning in absent):
             return None
         raise ApiUnreadable(service, operation, self.account_id, region, error["code"], error["message"])
 
@@ -106,3 +107,13 @@ class AccountApi:
             if self._credentials is None:
                 self._credentials = self._credentials_factory()
             return self._credentials
+
+
+def _means_absent(error, meaning):
+    """Whether ``error`` is the absence ``meaning`` names: an error code, or a
+    (code, message start) pair where AWS answers absence and denial with one
+    code (Macie: AccessDeniedException "Macie is not enabled.")."""
+    if isinstance(meaning, tuple):
+        code, message = meaning
+        return error["code"] == code and error["message"].startswith(message)
+    return error["code"] == meaning

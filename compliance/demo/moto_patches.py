@@ -83,6 +83,7 @@ from moto.iam import responses as iam_responses
 from moto.iam.models import iam_backends
 from moto.kms import models as kms_models
 from moto.kms import responses as kms_responses
+from moto.macie2 import models as macie2_models
 from moto.organizations import models as organizations_models
 from moto.organizations import responses as organizations_responses
 from moto.organizations.models import organizations_backends
@@ -551,6 +552,31 @@ def _enabling(feature):
     return enable
 
 
+class _MacieNotEnabled(ServiceException):
+    code = "AccessDeniedException"
+    message = "Macie is not enabled."
+
+
+def _macie_starts_disabled(original):
+    """Macie is off in an account-region until EnableMacie (moto starts it enabled)."""
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.macie_session = None
+
+    return __init__
+
+
+def _macie_not_enabled_is_denied(original):
+    """GetMacieSession in a region where Macie is not enabled: AWS answers
+    AccessDeniedException "Macie is not enabled." (moto: ResourceNotFound)."""
+    def get_macie_session(self):
+        if not self.macie_session:
+            raise _MacieNotEnabled()
+        return original(self)
+
+    return get_macie_session
+
+
 class _ResourcePolicyNotFound(ServiceException):
     def __init__(self):
         super().__init__("ResourcePolicyNotFoundException", "You specified a policy that doesn't exist.")
@@ -637,6 +663,9 @@ def apply():
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
+    macie2_models.MacieBackend.__init__ = _macie_starts_disabled(macie2_models.MacieBackend.__init__)
+    macie2_models.MacieBackend.get_macie_session = _macie_not_enabled_is_denied(
+        macie2_models.MacieBackend.get_macie_session)
     moto_compute.apply()
     moto_data.apply()
     moto_edge.apply()

@@ -568,10 +568,11 @@ def tls_only_policy(bucket):
 
 def harden_region(seeder, account_id, region, flow_log_bucket):
     """Closed default network, EBS encryption by default, flow logs on every
-    VPC, AWS Config recording, a GuardDuty detector, Security Hub and
+    VPC, AWS Config recording, a GuardDuty detector, Macie, Security Hub and
     Inspector scanning EC2."""
     enable_config(seeder, account_id, region)
     seeder.client("guardduty", account_id, region).create_detector(Enable=True)
+    seeder.client("macie2", account_id, region).enable_macie()
     seeder.client("inspector2", account_id, region).enable(accountIds=[account_id], resourceTypes=["EC2"])
     enable_security_hub(seeder, account_id, region)
     ec2 = seeder.client("ec2", account_id, region)

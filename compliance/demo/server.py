@@ -76,6 +76,7 @@ REST_READS = {
                                ("GET", re.compile(r"^/v20180820/accesspoint/[^/]+/?$"), "GetAccessPoint")]),
     "es": ("rest-json", [("GET", re.compile(r"^/2021-01-01/domain/?$"), "ListDomainNames"),  # OpenSearch Service
                          ("POST", re.compile(r"^/2021-01-01/opensearch/domain-info/?$"), "DescribeDomains")]),
+    "macie2": ("rest-json", [("GET", re.compile(r"^/macie/?$"), "GetMacieSession")]),
     "kafka": ("rest-json", [("GET", re.compile(r"^/api/v2/clusters/?$"), "ListClustersV2")]),
 }
 

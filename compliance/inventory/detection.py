@@ -32,3 +32,13 @@ def security_hub(api, region):
 
 def config_aggregators(api, region):
     return api.read("config", "DescribeConfigurationAggregators", region)["ConfigurationAggregators"]
+
+
+MACIE_NOT_ENABLED = ("AccessDeniedException", "Macie is not enabled")
+
+
+def macie_session(api, region):
+    """The account's Macie session in the region (status ENABLED or PAUSED);
+    None when Macie is not enabled, which AWS answers as AccessDeniedException
+    with that message (a real denial has another)."""
+    return api.read("macie2", "GetMacieSession", region, absent=(MACIE_NOT_ENABLED,))
