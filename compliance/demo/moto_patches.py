@@ -50,6 +50,10 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 - cloudformation:DescribeStacks: AWS masks the value of a parameter the
   template declares NoEcho as ``****``; moto compares the value, not the
   parameter's name, with the NoEcho names, so it returns NoEcho values in clear.
+
+The application services' patches (EKS, ECR, SNS, API Gateway, CodeBuild,
+SageMaker, Elastic Beanstalk) are in compliance/demo/moto_apps.py, applied
+from here.
 """
 
 import datetime
@@ -95,6 +99,7 @@ from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
 from compliance.certificates import parse_bundle
+from compliance.demo import moto_apps
 
 DEFAULT_ROTATION_PERIOD_DAYS = 365
 DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
@@ -610,4 +615,5 @@ def apply():
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
+    moto_apps.apply()
     _applied = True

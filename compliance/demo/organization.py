@@ -803,6 +803,8 @@ def seed(url):
     create_function(seeder, MANAGEMENT, "us-east-1", "billing-export")  # a workload in the management account
     from compliance.demo.stored_values import seed_stored_values  # it builds on this module's helpers
     seed_stored_values(seeder)
+    from compliance.demo.seed_apps import seed_apps  # it builds on this module's helpers
+    seed_apps(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

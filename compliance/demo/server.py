@@ -55,11 +55,17 @@ REST_READS = {
     "apigateway": ("rest-json", [("GET", re.compile(r"^/restapis/?$"), "GetRestApis"),
                                  ("GET", re.compile(r"^/restapis/[^/]+/stages/?$"), "GetStages"),
                                  ("GET", re.compile(r"^/v2/apis/?$"), "GetApis"),  # API Gateway v2 signs as apigateway
-                                 ("GET", re.compile(r"^/v2/apis/[^/]+/stages/?$"), "GetStages")]),
+                                 ("GET", re.compile(r"^/v2/apis/[^/]+/stages/?$"), "GetStages"),
+                                 ("GET", re.compile(r"^/v2/apis/[^/]+/routes/?$"), "GetRoutes")]),
     "cloudfront": ("rest-xml", [("GET", re.compile(r"^/2020-05-31/distribution/?$"), "ListDistributions"),
                                 ("GET", re.compile(r"^/2020-05-31/distribution/[^/]+/config/?$"),
                                  "GetDistributionConfig")]),
     "elasticfilesystem": ("rest-json", [("GET", re.compile(r"^/2015-02-01/file-systems/?$"), "DescribeFileSystems")]),
+    "appsync": ("rest-json", [("GET", re.compile(r"^/v1/apis/?$"), "ListGraphqlApis"),
+                              ("GET", re.compile(r"^/v1/apis/[^/]+/ApiCaches/?$"), "GetApiCache")]),
+    "eks": ("rest-json", [("GET", re.compile(r"^/clusters/?$"), "ListClusters"),
+                          ("GET", re.compile(r"^/clusters/[^/]+/?$"), "DescribeCluster"),
+                          ("GET", re.compile(r"^/cluster-versions/?$"), "DescribeClusterVersions")]),
     "s3control": ("rest-xml", [("GET", re.compile(r"^/v20180820/configuration/publicAccessBlock$"),
                                 "GetPublicAccessBlock")]),
 }

@@ -106,3 +106,13 @@ def launch_template_versions(api, region):
     answer = api.read("ec2", "DescribeLaunchTemplateVersions", region, Versions=["$Latest", "$Default"])
     found = {(v["LaunchTemplateName"], v["VersionNumber"]): v for v in answer["LaunchTemplateVersions"]}
     return [found[key] for key in sorted(found)]
+
+
+def subnets(api, region):
+    """``{subnet ID: subnet}`` of every subnet of the region (one ``DescribeSubnets``)."""
+    return {s["SubnetId"]: s for s in api.read("ec2", "DescribeSubnets", region)["Subnets"]}
+
+
+def default_vpc_ids(api, region):
+    """The IDs of the region's default VPCs (one at most; the ``DescribeVpcs`` the flow-log control reads)."""
+    return {vpc["VpcId"] for vpc in api.read("ec2", "DescribeVpcs", region)["Vpcs"] if vpc.get("IsDefault")}
