@@ -86,6 +86,16 @@ ABSENCE_MEANS_COMPLIANT = {
         ("emr:ListClusters", "Clusters"), ("emr:ListInstances", "Instances"),
         ("kafka:ListClustersV2", "ClusterInfoList"),
         ("kinesis:ListStreams", "StreamNames"), ("athena:ListWorkGroups", "WorkGroups"),
+        ("apigateway:GetRestApis", "items"), ("appsync:ListGraphqlApis", "graphqlApis"),
+        ("apigatewayv2:GetApis", "Items"), ("apigatewayv2:GetRoutes", "Items"), ("apigateway:GetStages", "item"),
+        ("ecr:DescribeRepositories", "repositories"), ("elasticbeanstalk:DescribeEnvironments", "Environments"),
+        ("sagemaker:ListNotebookInstances", "NotebookInstances"), ("codebuild:ListProjects", "projects"),
+        ("codebuild:ListReportGroups", "reportGroups"), ("cognito-idp:ListUserPools", "UserPools"),
+        ("ecs:ListClusters", "clusterArns"), ("ecs:ListServices", "serviceArns"), ("eks:ListClusters", "clusters"),
+        ("sagemaker:ListEndpointConfigs", "EndpointConfigs"), ("sagemaker:ListModels", "Models"),
+        ("stepfunctions:ListStateMachines", "stateMachines"),
+        # AWS requires one variant at least: an empty list leaves no instance count to judge.
+        ("sagemaker:DescribeEndpointConfig", "ProductionVariants"),
         # With no trail, no trail bucket is an archive and no digest is due;
         # cloudtrail-organization-trail fails for the missing trail.
         ("cloudtrail:DescribeTrails", "trailList"),
@@ -118,6 +128,12 @@ ABSENCE_MEANS_COMPLIANT = {
         ("cloudfront:GetDistributionConfig", "DistributionConfig.CacheBehaviors.Items"),
         ("cloudfront:GetDistributionConfig", "DistributionConfig.Origins.Items")]},
     ("s3:GetBucketPolicy", "Policy"): "a bucket without a policy grants nobody anything through one",
+    ("codebuild:BatchGetProjects", "projects[].environment.privilegedMode"):
+        "AWS documents privilegedMode's default as false: the build runs unprivileged",
+    ("codebuild:BatchGetReportGroups", "reportGroups[].exportConfig"):
+        "a report group without an export configuration exports no report",
+    ("lambda:ListFunctions", "Functions[].VpcConfig.SubnetIds"):
+        "a function without subnets is not in a VPC: lambda-in-vpc fails it, lambda-multi-az judges VPC functions only",
     **{stored: "nothing stored there: no credential to find" for stored in [
         ("ec2:DescribeInstanceAttribute", "UserData"), ("ec2:DescribeInstanceAttribute", "UserData.Value"),
         ("autoscaling:DescribeLaunchConfigurations", "LaunchConfigurations[].UserData"),

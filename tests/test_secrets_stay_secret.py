@@ -11,6 +11,7 @@ import base64
 import gzip
 
 from compliance.demo.organization import MANAGEMENT, create_function, launch, seed
+from compliance.demo.seed_apps import codebuild_project
 from compliance.demo.stored_values import (
     encoded_user_data,
     launch_configuration,
@@ -31,7 +32,8 @@ SCRIPT = (f"#!/bin/bash\nexport SETTINGS={AWS_SECRET_KEY}\ncurl -H 'Authorizatio
           f"https://ci:{DB_PASSWORD}@ci.example.com\necho {GITHUB_TOKEN}\n")
 CONTROLS = {"ec2-user-data-no-credentials", "ec2-launch-template-no-credentials",
             "autoscaling-launch-configuration-no-credentials", "lambda-environment-no-credentials",
-            "ecs-task-definition-no-credentials", "cloudformation-stack-no-credentials"}
+            "ecs-task-definition-no-credentials", "cloudformation-stack-no-credentials",
+            "codebuild-source-url-no-credentials", "codebuild-environment-no-credentials"}
 
 
 def plant(seeder):
@@ -49,6 +51,8 @@ def plant(seeder):
     task_definition(seeder, PROD, REGION, "app", environment)
     stack(seeder, PROD, REGION, "app", {"Settings": AWS_SECRET_KEY, "Url": f"mysql://app:{DB_PASSWORD}@db"},
           outputs={"Endpoint": f"https://app:{DB_PASSWORD}@api.example.com", "Key": STRIPE_KEY})
+    codebuild_project(seeder, PROD, REGION, "app-build", location=f"https://ci:{DB_PASSWORD}@bitbucket.org/a/app.git",
+                      variables=environment)
     return [base64.b64encode(compressed).decode(), template_data, base64.b64encode(SCRIPT.encode()).decode()]
 
 

@@ -2,7 +2,8 @@
 
 Lambda environment variables, EC2 user data (of an instance, a launch
 template, a launch configuration), CloudFormation stack parameters and
-outputs, and ECS container environments hold whatever their owner put there,
+outputs, ECS container environments, and CodeBuild projects' environment
+variables and source URLs hold whatever their owner put there,
 credentials included. No control needs their text: the credential controls
 need to know where a credential is and of what kind. So each such value is
 replaced, in the answer itself and before the run's store (and ``--record``)
@@ -17,7 +18,12 @@ billing data by many who may not read the resource), and controls decide on
 them (environments, archive buckets).
 """
 
+import re
+
 from compliance.secret_scan import digest, user_data_text
+
+# scheme://[user[:password]@]host/path[?query][#fragment]
+_URL = re.compile(r"^(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?:(?P<userinfo>[^/@?#]*)@)?(?P<rest>[^?#]*)")
 
 
 def _named_values(pairs, name_key, *value_keys):
@@ -66,6 +72,24 @@ def _task_definition(answer):
             container["environment"] = _named_values(container["environment"], "name", "value")
 
 
+def source_location(location):
+    """A source URL's digest, whether it names a user (``https://user:token@host``)
+    and the URL without user, password, query or fragment, the places where credentials go."""
+    url = _URL.match(location)
+    kept = f"{url['scheme']}{url['rest']}" if url else location.split("?", 1)[0].split("#", 1)[0]
+    return {**digest(location), "UserInfo": bool(url and url["userinfo"] is not None), "Url": kept}
+
+
+def _projects(answer):
+    for project in answer.get("projects", []):
+        environment = project.get("environment", {})
+        if "environmentVariables" in environment:
+            environment["environmentVariables"] = _named_values(environment["environmentVariables"], "name", "value")
+        for source in [project.get("source", {})] + project.get("secondarySources", []):
+            if "location" in source:
+                source["location"] = source_location(source["location"])
+
+
 MINIMIZERS = {
     ("lambda", "ListFunctions"): _functions,
     ("ec2", "DescribeInstanceAttribute"): _instance_attribute,
@@ -73,6 +97,7 @@ MINIMIZERS = {
     ("autoscaling", "DescribeLaunchConfigurations"): _launch_configurations,
     ("cloudformation", "DescribeStacks"): _stacks,
     ("ecs", "DescribeTaskDefinition"): _task_definition,
+    ("codebuild", "BatchGetProjects"): _projects,
 }
 
 

@@ -29,6 +29,7 @@ IAM_ACTIONS = {
     ("apigateway", "GetStages"): "apigateway:GET",
     ("apigatewayv2", "GetApis"): "apigateway:GET",
     ("apigatewayv2", "GetStages"): "apigateway:GET",
+    ("apigatewayv2", "GetRoutes"): "apigateway:GET",
 }
 
 
@@ -44,7 +45,7 @@ def operations_read():
 # IAM service prefixes that differ from botocore's service name.
 IAM_PREFIXES = {"efs": "elasticfilesystem", "accessanalyzer": "access-analyzer", "elbv2": "elasticloadbalancing",
                 "elb": "elasticloadbalancing", "resourcegroupstaggingapi": "tag", "opensearch": "es",
-                "emr": "elasticmapreduce"}
+                "emr": "elasticmapreduce", "stepfunctions": "states"}
 
 
 def iam_action(service, operation):

@@ -50,6 +50,10 @@ the AWS API reference. Every patch here is tested in tests/test_moto_patches.py.
 - cloudformation:DescribeStacks: AWS masks the value of a parameter the
   template declares NoEcho as ``****``; moto compares the value, not the
   parameter's name, with the NoEcho names, so it returns NoEcho values in clear.
+
+The application services' patches (EKS, ECR, SNS, API Gateway, CodeBuild,
+SageMaker, Elastic Beanstalk) are in compliance/demo/moto_apps.py, applied
+from here.
 """
 
 import datetime
@@ -96,7 +100,7 @@ from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
 from compliance.certificates import parse_bundle
-from compliance.demo import moto_compute, moto_data, moto_edge, moto_storage
+from compliance.demo import moto_apps, moto_compute, moto_data, moto_edge, moto_storage
 
 DEFAULT_ROTATION_PERIOD_DAYS = 365
 DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
@@ -670,4 +674,5 @@ def apply():
     moto_data.apply()
     moto_edge.apply()
     moto_storage.apply()
+    moto_apps.apply()
     _applied = True

@@ -829,6 +829,8 @@ def seed(url):
     seed_edge_services(seeder)
     from compliance.demo.seed_storage import seed_storage  # it builds on this module's helpers
     seed_storage(seeder)
+    from compliance.demo.seed_apps import seed_apps  # it builds on this module's helpers
+    seed_apps(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

@@ -150,3 +150,13 @@ def vpn_connections(api, region):
 def client_vpn_endpoints(api, region):
     answer = api.read("ec2", "DescribeClientVpnEndpoints", region)
     return sorted(answer["ClientVpnEndpoints"], key=lambda e: e["ClientVpnEndpointId"])
+
+
+def subnets_by_id(api, region):
+    """``{subnet ID: subnet}`` of every subnet of the region (the one ``DescribeSubnets``)."""
+    return {s["SubnetId"]: s for s in subnets(api, region)}
+
+
+def default_vpc_ids(api, region):
+    """The IDs of the region's default VPCs (one at most; the ``DescribeVpcs`` the flow-log control reads)."""
+    return {vpc["VpcId"] for vpc in vpcs(api, region) if vpc.get("IsDefault")}

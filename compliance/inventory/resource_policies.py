@@ -6,28 +6,37 @@ Buckets are in compliance.inventory.s3 (their reads go to each bucket's region).
 
 import json
 
-from compliance.inventory import kms
+from compliance.inventory import ecr, kms
 
 
 def _parsed(text):
     return json.loads(text) if text else None
 
 
+# The queue attributes the controls judge: its policy here, its encryption in controls/serverless.
+QUEUE_ATTRIBUTES = ["QueueArn", "Policy", "KmsMasterKeyId", "SqsManagedSseEnabled"]
+
+
+def queue_attributes(api, region):
+    """The attributes (``QUEUE_ATTRIBUTES``) of every SQS queue of the region, one request a queue."""
+    return [api.read("sqs", "GetQueueAttributes", region, QueueUrl=url, AttributeNames=QUEUE_ATTRIBUTES)["Attributes"]
+            for url in api.read("sqs", "ListQueues", region).get("QueueUrls", [])]
+
+
+def topic_attributes(api, region):
+    """Every attribute of every SNS topic of the region, one request a topic."""
+    return [api.read("sns", "GetTopicAttributes", region, TopicArn=topic["TopicArn"])["Attributes"]
+            for topic in api.read("sns", "ListTopics", region)["Topics"]]
+
+
 def sqs_queues(api, region):
-    found = []
-    for url in api.read("sqs", "ListQueues", region).get("QueueUrls", []):
-        attributes = api.read("sqs", "GetQueueAttributes", region, QueueUrl=url,
-                              AttributeNames=["QueueArn", "Policy"])["Attributes"]
-        found.append({"Service": "sqs", "Arn": attributes["QueueArn"], "Policy": _parsed(attributes.get("Policy"))})
-    return found
+    return [{"Service": "sqs", "Arn": a["QueueArn"], "Policy": _parsed(a.get("Policy"))}
+            for a in queue_attributes(api, region)]
 
 
 def sns_topics(api, region):
-    found = []
-    for topic in api.read("sns", "ListTopics", region)["Topics"]:
-        attributes = api.read("sns", "GetTopicAttributes", region, TopicArn=topic["TopicArn"])["Attributes"]
-        found.append({"Service": "sns", "Arn": topic["TopicArn"], "Policy": _parsed(attributes.get("Policy"))})
-    return found
+    return [{"Service": "sns", "Arn": a["TopicArn"], "Policy": _parsed(a.get("Policy"))}
+            for a in topic_attributes(api, region)]
 
 
 def kms_keys(api, region):
@@ -56,7 +65,7 @@ def lambda_functions(api, region):
 
 def ecr_repositories(api, region):
     found = []
-    for repository in api.read("ecr", "DescribeRepositories", region)["repositories"]:
+    for repository in ecr.repositories(api, region):
         answer = api.read("ecr", "GetRepositoryPolicy", region, absent=("RepositoryPolicyNotFoundException",),
                           repositoryName=repository["repositoryName"], registryId=repository["registryId"])
         found.append({"Service": "ecr", "Arn": repository["repositoryArn"],
