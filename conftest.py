@@ -1,4 +1,4 @@
 """Root of the compliance suite: registers its pytest wiring (see fixtures/)."""
 
 pytest_plugins = ["fixtures.plugin", "fixtures.collection", "fixtures.aws", "fixtures.inventory",
-                  "fixtures.organization_inventory", "fixtures.stored_values_inventory", "fixtures.prefetch", "fixtures.reporting", "fixtures.html_report"]
+                  "fixtures.organization_inventory", "fixtures.stored_values_inventory", "fixtures.database_inventory", "fixtures.prefetch", "fixtures.reporting", "fixtures.html_report"]

@@ -95,6 +95,7 @@ from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
 from compliance.certificates import parse_bundle
+from compliance.demo import moto_databases
 
 DEFAULT_ROTATION_PERIOD_DAYS = 365
 DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
@@ -610,4 +611,5 @@ def apply():
     rds_models.DBInstance.__init__ = _instances_with_certificate_details(rds_models.DBInstance.__init__)
     rds_models.DBInstance.certificate_details = property(_certificate_details)
     cloudformation_models.Stack.parameter_list = property(_parameters_with_no_echo_masked)
+    moto_databases.apply()
     _applied = True
