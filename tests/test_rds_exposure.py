@@ -15,7 +15,7 @@ def test_private_encrypted_databases_and_named_shares_pass(seeder, audit_roles, 
     suite = run_suite(CONTROL, baseline=regional_baseline)
     results = suite.by_control(f"prod-{PROD}-{REGION}")
     assert {r["outcome"] for r in results.values()} == {"passed"}, suite.output
-    snapshots = results["rds-not-public"]["evidence"]["rds"]["snapshots"]
+    snapshots = results["rds-not-public"]["evidence"]["snapshots"]
     assert [s["RestorableBy"] for s in snapshots] == [[DEV]]
 
 
@@ -30,11 +30,13 @@ def test_public_instances_public_snapshots_and_plain_storage_fail(seeder, audit_
                         ("plain-snapshot", "any AWS account may restore the snapshot (restore attribute: all)")]
     encryption = [f["resource"].rsplit(":", 1)[1] for f in results["rds-storage-encrypted"]["findings"]]
     assert encryption == ["plain"]
+    snapshots = [(f["resource"].rsplit(":", 1)[1], f["problem"]) for f in results["rds-snapshots-encrypted"]["findings"]]
+    assert snapshots == [("plain-snapshot", "the snapshot is not encrypted")]
 
 
 @pytest.mark.parametrize("operation, errored", [
     ("DescribeDBInstances", {"rds-not-public", "rds-storage-encrypted"}),
-    ("DescribeDBSnapshotAttributes", {"rds-not-public"})])
+    ("DescribeDBSnapshotAttributes", {"rds-not-public", "rds-snapshots-encrypted"})])
 def test_unreadable_api_errors(operation, errored, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     create_database(seeder, PROD, REGION, "orders", "rds-ca-rsa2048-g1")
     share_snapshot(seeder, PROD, REGION, "orders", DEV)

@@ -39,13 +39,13 @@ def test_single_az_databases_and_pinned_versions_fail(seeder, audit_roles, regio
                results["rds-auto-minor-version-upgrade"]["findings"]]
     assert [name for name, _ in upgrade] == ["pinned"]
     multi_az = [(f["resource"].split(":")[-2:], f["problem"]) for f in results["rds-multi-az"]["findings"]]
-    assert multi_az == [(["db", "single"], f"the instance runs in one Availability Zone ({REGION}a)"),
-                        (["cluster", "reports"], "the cluster's instances are all in one Availability Zone")]
+    assert multi_az == [(["cluster", "reports"], "the cluster's instances are all in one Availability Zone"),
+                        (["db", "single"], f"the instance runs in one Availability Zone ({REGION}a)")]
 
 
 @pytest.mark.parametrize("operation, errored", [
     ("DescribeDBInstances", {"rds-auto-minor-version-upgrade", "rds-multi-az"}),
-    ("DescribeDBClusters", {"rds-multi-az"})])
+    ("DescribeDBClusters", {"rds-auto-minor-version-upgrade", "rds-multi-az"})])
 def test_unreadable_api_errors(operation, errored, seeder, audit_roles, regional_baseline, run_suite, local_aws):
     local_aws.inject("AccessDenied", "not authorized", service="rds", operation=operation, account=PROD)
     suite = run_suite(CONTROL, baseline=regional_baseline)

@@ -100,7 +100,7 @@ from moto.sts import models as sts_models
 from moto.utilities.utils import get_partition
 
 from compliance.certificates import parse_bundle
-from compliance.demo import moto_apps, moto_compute, moto_data, moto_edge, moto_storage
+from compliance.demo import moto_apps, moto_compute, moto_data, moto_databases, moto_edge, moto_storage
 
 DEFAULT_ROTATION_PERIOD_DAYS = 365
 DEFAULT_RDS_CA = "rds-ca-rsa2048-g1"  # AWS's default for new DB instances since 2024
@@ -675,4 +675,5 @@ def apply():
     moto_edge.apply()
     moto_storage.apply()
     moto_apps.apply()
+    moto_databases.apply()
     _applied = True

@@ -388,7 +388,7 @@ def create_database(seeder, account_id, region, name, ca, engine="postgres", clu
     if cluster:
         create["DBClusterIdentifier"] = cluster
     else:
-        create.update(MasterUsername="admin", MasterUserPassword="demo-password-1", AllocatedStorage=20)
+        create = {"MasterUsername": "admin", "MasterUserPassword": "demo-password-1", "AllocatedStorage": 20, **create}
     rds.create_db_instance(**create)
 
 
@@ -831,6 +831,8 @@ def seed(url):
     seed_storage(seeder)
     from compliance.demo.seed_apps import seed_apps  # it builds on this module's helpers
     seed_apps(seeder)
+    from compliance.demo.seed_databases import seed_databases  # it builds on this module's helpers
+    seed_databases(seeder)
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

@@ -2,35 +2,23 @@
 
 import pytest
 
-from compliance.evidence import Finding
-from controls.judging import judge_each
+from controls.rds import shape
+from controls.rds.shape import judge_clusters_and_instances, modify
 
 
 @pytest.mark.control("rds-auto-minor-version-upgrade")
-def test_rds_auto_minor_version_upgrade(rds_instances, evidence):
-    judge_each(evidence, "instances", rds_instances,
-               ("DBInstanceArn", "Engine", "EngineVersion", "AutoMinorVersionUpgrade"),
-               lambda db: None if db.get("AutoMinorVersionUpgrade") else
-               f"automatic minor version upgrades are off ({db['Engine']} {db.get('EngineVersion')})",
-               lambda db: f"aws rds modify-db-instance --db-instance-identifier {db['DBInstanceIdentifier']} "
-                          "--auto-minor-version-upgrade --apply-immediately")
+def test_rds_auto_minor_version_upgrade(rds_fleet, evidence):
+    # Aurora sets it per instance; a Multi-AZ DB cluster (any other engine) per cluster.
+    multi_az_db_clusters = [c for c in rds_fleet["clusters"] if not c["Engine"].startswith("aurora")]
+    names = {c["DBClusterIdentifier"] for c in multi_az_db_clusters}
+    judge_clusters_and_instances(
+        evidence, multi_az_db_clusters, [db for db in rds_fleet["instances"] if db.get("DBClusterIdentifier") not in names],
+        ("EngineVersion", "AutoMinorVersionUpgrade"),
+        lambda db: None if db.get("AutoMinorVersionUpgrade") else
+        f"automatic minor version upgrades are off ({db['Engine']} {db.get('EngineVersion')})",
+        modify("--auto-minor-version-upgrade"))
 
 
 @pytest.mark.control("rds-multi-az")
-def test_rds_multi_az(rds_instances, rds_clusters, evidence):
-    standalone = [db for db in rds_instances if not db.get("DBClusterIdentifier")]
-    evidence.record("instances", [{k: db.get(k) for k in ("DBInstanceArn", "MultiAZ", "AvailabilityZone",
-                                                          "SecondaryAvailabilityZone")} for db in standalone])
-    evidence.record("clusters", [{k: c.get(k) for k in ("DBClusterArn", "MultiAZ", "DBClusterMembers")}
-                                 for c in rds_clusters])
-    findings = [
-        Finding(db["DBInstanceArn"], f"the instance runs in one Availability Zone ({db.get('AvailabilityZone')})",
-                f"aws rds modify-db-instance --db-instance-identifier {db['DBInstanceIdentifier']} --multi-az")
-        for db in standalone if not db.get("MultiAZ")
-    ] + [
-        Finding(c["DBClusterArn"], "the cluster's instances are all in one Availability Zone",
-                f"aws rds create-db-instance --db-cluster-identifier {c['DBClusterIdentifier']} "
-                "--availability-zone <another zone> (a reader to fail over to)")
-        for c in rds_clusters if not c.get("MultiAZ")
-    ]
-    evidence.verdict(findings)
+def test_rds_multi_az(rds_fleet, evidence):
+    shape.across_zones(evidence, rds_fleet)
