@@ -827,12 +827,12 @@ def seed(url):
     seed_data(seeder)
     from compliance.demo.seed_edge_services import seed_edge_services  # it builds on this module's helpers
     seed_edge_services(seeder)
-    from compliance.demo.seed_storage import seed_storage  # it builds on this module's helpers
-    seed_storage(seeder)
     from compliance.demo.seed_apps import seed_apps  # it builds on this module's helpers
     seed_apps(seeder)
     from compliance.demo.seed_databases import seed_databases  # it builds on this module's helpers
     seed_databases(seeder)
+    from compliance.demo.seed_storage import seed_storage  # it builds on this module's helpers
+    seed_storage(seeder)  # last: it backs up what the others made
     for account_id in sorted(IDS.values()):  # moto makes each default VPC when first asked: make them all now,
         for region in DEMO_REGIONS:          # in order, so their IDs too are the same on every run
             seeder.client("ec2", account_id, region).describe_vpcs()

@@ -121,10 +121,9 @@ def seed_backups(seeder):
     """AWS Backup keeps yesterday's KMS-encrypted recovery point of every EFS
     file system, EBS volume, DynamoDB table and DB instance of prod in
     eu-west-1; dev's one recovery point there is not encrypted (and its
-    resources elsewhere, its sessions table among them, are not backed up)."""
+    resources elsewhere, its DynamoDB tables among them, are not backed up).
+    Runs after the other domains' seeding, whose resources it backs up."""
     prod, dev = IDS["prod"], IDS["dev"]
-    create_table(seeder, prod, REGION, "orders")
-    create_table(seeder, dev, REGION, "sessions")
     key = f"arn:aws:kms:{REGION}:{prod}:key/{create_key(seeder, prod, REGION, 'backups', rotation_days=365)}"
     for account in (prod, dev):
         seeder.client("backup", account, REGION).create_backup_vault(BackupVaultName="daily")
