@@ -5,7 +5,7 @@ import pytest
 from compliance.demo.organization import create_bucket, create_organization_trail
 from tests.conftest import LOG_ARCHIVE, PROD, organization_baseline
 
-CONTROL = "controls/s3/test_s3_archive_mfa_delete.py"
+CONTROL = "controls/s3/test_s3_archive_mfa_delete.py::test_s3_archive_mfa_delete"
 SELECTORS = {"names": ["named-store"], "patterns": ["*-archive"], "tags": {"retention": "archive"}}
 
 

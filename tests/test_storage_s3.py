@@ -89,13 +89,17 @@ def test_moto_reports_eventbridge_notifications(seeder):
     assert s3.get_bucket_notification_configuration(Bucket="notifying")["EventBridgeConfiguration"] == {}
 
 
-def test_mfa_delete_of_every_bucket_when_the_baseline_says_so(seeder, audit_roles, tmp_path, run_suite):
+def test_mfa_delete_of_every_bucket(seeder, audit_roles, tmp_path, run_suite, local_aws):
     create_bucket(seeder, PROD, "guarded", versioning="Enabled", mfa_delete="Enabled")
     create_bucket(seeder, PROD, "unguarded", versioning="Enabled")
-    baseline = write_baseline(tmp_path / "b.yaml", accounts={"list": [{"id": PROD, "name": "prod"}]},
-                              controls={"s3-archive-mfa-delete": {"buckets": "all"}})
-    suite = run_suite("controls/s3/test_s3_archive_mfa_delete.py", baseline=baseline)
+    create_bucket(seeder, DEV, "dev-guarded", versioning="Enabled", mfa_delete="Enabled")
+    local_aws.inject("AccessDenied", "not authorized", service="s3", operation="GetBucketLifecycleConfiguration",
+                     account=DEV)
+    baseline = write_baseline(tmp_path / "b.yaml")
+    suite = run_suite("controls/s3/test_s3_archive_mfa_delete.py", "-k", "bucket_mfa_delete", baseline=baseline)
     assert problems(suite.result(f"prod-{PROD}")) == [("unguarded", "MFA Delete is not enabled")]
+    dev = suite.result(f"dev-{DEV}")
+    assert dev["outcome"] == "error" and "could not read s3:GetBucketLifecycleConfiguration" in dev["message"]
 
 
 def test_moto_reports_replication_rules_as_put(seeder):

@@ -1,4 +1,4 @@
-"""Archive buckets have versioning and MFA Delete enabled."""
+"""Archive buckets (and, for FSBP S3.20, every bucket) have versioning and MFA Delete enabled."""
 
 import pytest
 
@@ -31,5 +31,10 @@ def bucket_findings(bucket, partition):
 @pytest.mark.control("s3-archive-mfa-delete")
 def test_s3_archive_mfa_delete(archive_buckets, partition, evidence):
     evidence.record("archive_buckets", archive_buckets)
-    findings = [f for bucket in archive_buckets for f in bucket_findings(bucket, partition)]
-    evidence.verdict(findings)
+    evidence.verdict([f for bucket in archive_buckets for f in bucket_findings(bucket, partition)])
+
+
+@pytest.mark.control("s3-bucket-mfa-delete")
+def test_s3_bucket_mfa_delete(bucket_lifecycle, partition, evidence):
+    evidence.record("buckets", bucket_lifecycle)
+    evidence.verdict([f for bucket in bucket_lifecycle for f in bucket_findings(bucket, partition)])
