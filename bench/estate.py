@@ -24,6 +24,7 @@ from compliance.demo.organization import (
     AUDIT_ROLE,
     EXTERNAL_ID,
     MANAGEMENT,
+    STRONG_PASSWORD_POLICY,
     Seeder,
     create_key,
     seed_audit_roles,
@@ -58,8 +59,8 @@ def seed(url, accounts, region_names, keys, threads=16, profile="thin"):
     def one(index_and_id):
         index, account_id = index_and_id
         seed_audit_roles(seeder, [account_id])
-        seeder.client("iam", account_id).update_account_password_policy(
-            MinimumPasswordLength=14 if index % 7 else 8, PasswordReusePrevention=24)
+        seeder.client("iam", account_id).update_account_password_policy(  # every seventh too short
+            **{**STRONG_PASSWORD_POLICY, "MinimumPasswordLength": 14 if index % 7 else 8})
         for region in region_names:
             for k in range(keys):
                 create_key(seeder, account_id, region, f"key-{k}", rotation_days=None if (index + k) % 10 == 0 else 365)

@@ -26,10 +26,12 @@ def test_recording_detecting_and_delegated_estate_passes(seeder, baseline, run_s
     seeder.client("guardduty", MANAGEMENT, REGION).enable_organization_admin_account(AdminAccountId=PROD)
     enable_security_hub(seeder, PROD, REGION)
     seeder.client("inspector2", PROD, REGION).enable(accountIds=[PROD], resourceTypes=["EC2"])
+    seeder.client("macie2", PROD, REGION).enable_macie()
     suite = run_suite(CONTROLS, baseline=baseline)
     prod = suite.of_account(PROD)
     assert {c: r["outcome"] for c, r in prod.items()} == {
         "config-recording": "passed", "guardduty-enabled": "passed", "security-hub-enabled": "passed",
+        "macie-enabled": "passed",
         "inspector-ec2-scanning": "passed", "guardduty-s3-protection": "passed", "guardduty-rds-protection": "passed"}
     delegated = next(r for r in suite.results["results"] if r["control_id"] == "guardduty-delegated-admin")
     assert delegated["outcome"] == "passed", suite.output

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 from compliance.demo.organization import (
     AUDIT_ROLE,
+    STRONG_PASSWORD_POLICY,
     create_key,
     fixed_account_ids,
     seed_audit_roles,
@@ -20,7 +21,7 @@ REGIONAL_AND_ACCOUNT = ("controls/kms/test_kms_key_rotation.py", "controls/iam/t
 def _violations(seeder):
     create_key(seeder, PROD, "eu-west-1", "rotating", rotation_days=365)
     create_key(seeder, DEV, "eu-west-1", "no-rotation")
-    seeder.client("iam", PROD).update_account_password_policy(MinimumPasswordLength=14, PasswordReusePrevention=24)
+    seeder.client("iam", PROD).update_account_password_policy(**STRONG_PASSWORD_POLICY)
 
 
 def _records(suite):

@@ -30,9 +30,10 @@ def test_secretsmanager_rotation_enabled(secrets, evidence):
 
 
 def rotation_overdue(secret, now):
-    """The scheduled rotation that has not happened, when one is overdue."""
+    """The scheduled rotation that has not happened, when one is overdue.
+    AWS gives NextRotationDate only while rotation is on: it alone decides."""
     due = secret.get("NextRotationDate")
-    if not secret.get("RotationEnabled") or due is None or now <= due + ROTATION_WINDOW:
+    if due is None or now <= due + ROTATION_WINDOW:
         return None
     return f"rotation was due on {day(due)} and has not succeeded since"
 
