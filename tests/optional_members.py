@@ -195,6 +195,50 @@ ABSENCE_MEANS_COMPLIANT = {
                          ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups[].TargetGroupARNs")]},
     ("autoscaling:DescribeAutoScalingGroups", "AutoScalingGroups[].LaunchConfigurationName"):
         "AWS names the launch configuration of every group that uses one; without it the group uses a template",
+    # Found by the all-variants run after the FSBP controls landed; each absence AWS documents as the secure state.
+    **{resources: _NONE_LISTED for resources in [
+        ("iam:GetAccountAuthorizationDetails", "Policies"),
+        ("ssm:DescribeInstanceInformation", "InstanceInformationList")]},
+    ("apigateway:GetStages", "item[].methodSettings"): "a stage without method settings caches nothing: no cache to encrypt",
+    ("apigateway:GetStages", "item[].methodSettings{}.cachingEnabled"): "caching is off unless enabled: no cache",
+    ("appsync:GetApiCache", "apiCache"): "an API without a cache has nothing cached to encrypt",
+    ("cloudfront:GetDistributionConfig", "DistributionConfig.Origins.Items[].CustomOriginConfig"):
+        "an origin without CustomOriginConfig is not a custom origin (the custom-origin controls do not apply)",
+    ("cloudfront:GetDistributionConfig", "DistributionConfig.Origins.Items[].CustomOriginConfig.OriginSslProtocols.Items"):
+        "no protocol listed: none of the deprecated ones is allowed",
+    ("cloudfront:GetDistributionConfig", "DistributionConfig.Origins.Items[].S3OriginConfig"):
+        "an origin without S3OriginConfig is served as a custom origin, not an S3 REST origin",
+    ("cloudfront:GetDistributionConfig", "DistributionConfig.ViewerCertificate.ACMCertificateArn"):
+        "without its own certificate a distribution serves CloudFront's default one: SNI does not apply",
+    ("codebuild:BatchGetProjects", "projects[].environment.environmentVariables"):
+        "a project without environment variables holds no credential in them",
+    ("codebuild:BatchGetProjects", "projects[].logsConfig.s3Logs"): "a project without S3 logs writes none to encrypt",
+    ("codebuild:BatchGetProjects", "projects[].logsConfig.s3Logs.encryptionDisabled"):
+        "AWS's default is false: S3 logs are encrypted",
+    ("codebuild:BatchGetProjects", "projects[].source"): "a project without a source has no URL to carry credentials",
+    ("codebuild:BatchGetProjects", "projects[].source.location"): "no source location: no URL to carry credentials",
+    ("codebuild:BatchGetReportGroups", "reportGroups[].exportConfig.exportConfigType"):
+        "a report group without an export type exports nothing",
+    ("codebuild:BatchGetReportGroups", "reportGroups[].exportConfig.s3Destination.encryptionDisabled"):
+        "AWS's default is false: exports are encrypted",
+    ("ec2:DescribeVolumes", "Volumes[].Attachments"): "a volume without attachments is not attached",
+    ("ecs:DescribeServices", "services[].launchType"):
+        "a service without a launch type runs on a capacity provider strategy: ECS.10 judges Fargate launch types",
+    ("ecs:DescribeServices", "services[].networkConfiguration"): "assignPublicIp defaults to DISABLED",
+    ("ecs:DescribeServices", "services[].networkConfiguration.awsvpcConfiguration"): "assignPublicIp defaults to DISABLED",
+    ("ecs:DescribeServices", "services[].networkConfiguration.awsvpcConfiguration.assignPublicIp"):
+        "assignPublicIp defaults to DISABLED",
+    ("ecs:DescribeTaskDefinition", "taskDefinition.containerDefinitions[].privileged"): "privileged defaults to false",
+    ("ecs:DescribeTaskDefinition", "taskDefinition.networkMode"): "the default network mode is not host",
+    ("ecs:DescribeTaskDefinition", "taskDefinition.pidMode"): "the default PID mode is the task's own, not host",
+    ("lambda:ListFunctions", "Functions[].Runtime"): "a container-image function has no managed runtime to retire",
+    ("lambda:ListFunctions", "Functions[].VpcConfig"): "a function without VpcConfig is not in a VPC: Lambda.5 judges VPC functions",
+    ("rds:DescribeDBClusters", "DBClusters[].MasterUsername"):
+        "a secondary cluster of a global database has no administrator of its own",
+    ("rds:DescribeDBInstances", "DBInstances[].MasterUsername"):
+        "an instance of a global database's secondary cluster has no administrator of its own",
+    ("secretsmanager:ListSecrets", "SecretList[].NextRotationDate"):
+        "AWS gives NextRotationDate only while a rotation is scheduled: without it none is due",
 }
 
 # The replay's answer to a question the recording does not hold.

@@ -113,8 +113,9 @@ def volumes(api, region):
 
 
 def attached_volumes(api, region):
-    """EBS volumes attached to an instance (of the one read of every volume)."""
-    return [v for v in volumes(api, region) if any(a.get("State") == "attached" for a in v.get("Attachments", []))]
+    """EBS volumes attached to an instance (of the one read of every volume):
+    with an attachment that is not known to be detached."""
+    return [v for v in volumes(api, region) if any(a.get("State") != "detached" for a in v.get("Attachments", []))]
 
 
 def addresses(api, region):

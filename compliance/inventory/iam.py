@@ -46,9 +46,9 @@ def customer_managed_policies(api, home_region):
         default = [v for v in policy["PolicyVersionList"] if v["IsDefaultVersion"]]
         if len(default) != 1:
             raise ApiUnreadable("iam", "GetAccountAuthorizationDetails", api.account_id, home_region,
-                                "NoDefaultVersion", f"{policy['Arn']} lists {len(default)} default versions")
-        listed = {k: v for k, v in policy.items() if k != "PolicyVersionList"}
-        found.append(extended(listed, Document=default[0]["Document"]))
+                                "NoDefaultVersion", f"the PolicyVersionList of {policy['Arn']} holds "
+                                                    f"{len(default)} default versions")
+        found.append(extended(policy, Document=default[0]["Document"]))
     return sorted(found, key=lambda p: p["Arn"])
 
 

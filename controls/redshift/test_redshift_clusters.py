@@ -80,6 +80,8 @@ def test_redshift_audit_logging(redshift_logging, evidence):
 @pytest.mark.control("redshift-encrypted-in-transit")
 def test_redshift_encrypted_in_transit(redshift_transport, evidence):
     def problem(cluster):
+        if not cluster["RequireSsl"]:  # every cluster has a parameter group: none listed proves nothing
+            return "no cluster parameter group is listed: require_ssl cannot be shown on"
         plain = [f"{group} (require_ssl: {value})" for group, value in cluster["RequireSsl"].items()
                  if str(value).lower() != "true"]
         return f"connections may be unencrypted: parameter group {', '.join(plain)}" if plain else None
