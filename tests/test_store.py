@@ -2,6 +2,8 @@
 processes, errors included."""
 
 import datetime
+import errno
+import fcntl
 import multiprocessing
 import threading
 
@@ -99,3 +101,25 @@ def test_concurrent_processes_fetch_once_and_repeats_would_be_counted(tmp_path):
     for index, meter in enumerate(separate):
         ResponseStore(tmp_path / str(index), meter).answer(KEY, lambda: {"response": {}})
     assert summarise([m.to_data() for m in separate])["repeated"] == 1
+
+
+def test_a_lock_the_kernel_calls_a_deadlock_is_asked_for_again(tmp_path, monkeypatch):
+    """Record locks belong to processes: the kernel may refuse one with EDEADLK
+    when threads of two processes wait on each other's bytes, though each
+    holder finishes on its own. The store waits and asks again."""
+    from compliance.aws import store as store_module
+
+    refusals = iter([OSError(errno.EDEADLK, "Resource deadlock avoided")])
+    real = fcntl.lockf
+
+    def lockf(fd, command, *args):
+        if command == fcntl.LOCK_EX:
+            refusal = next(refusals, None)
+            if refusal is not None:
+                raise refusal
+        return real(fd, command, *args)
+
+    monkeypatch.setattr(store_module.fcntl, "lockf", lockf)
+    store = ResponseStore(tmp_path, Meter())
+    assert store.answer(KEY, lambda: {"response": "fetched"}) == {"response": "fetched"}
+    assert next(refusals, None) is None  # refused once, then granted

@@ -17,12 +17,18 @@ waits for that answer, unless it reads inside ``without_waiting()``: then
 import base64
 import contextlib
 import datetime
+import errno
 import fcntl
 import hashlib
 import json
 import os
 import threading
+import time
 from concurrent.futures import Future
+
+# How long a process waits before asking again for a byte lock the kernel
+# refused as a deadlock that threads of the two processes will resolve.
+_DEADLOCK_RETRY_SECONDS = 0.01
 
 
 def _encode(value):
@@ -142,8 +148,19 @@ class ResponseStore:
     @contextlib.contextmanager
     def _locked(self, offset):
         """Hold the byte at ``offset`` of the lock file against other processes
-        (this process's threads are kept apart by ``answer``)."""
-        fcntl.lockf(self._locks, fcntl.LOCK_EX, 1, offset)
+        (this process's threads are kept apart by ``answer``). The kernel
+        tracks record locks per process, not per thread: two processes whose
+        threads hold one byte each and wait for the other's look deadlocked
+        to it (EDEADLK) though each holder finishes on its own; wait and ask
+        again."""
+        while True:
+            try:
+                fcntl.lockf(self._locks, fcntl.LOCK_EX, 1, offset)
+                break
+            except OSError as error:
+                if error.errno != errno.EDEADLK:
+                    raise
+                time.sleep(_DEADLOCK_RETRY_SECONDS)
         try:
             yield
         finally:
