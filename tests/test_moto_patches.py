@@ -309,3 +309,20 @@ def test_macie_starts_disabled_and_says_so_as_aws_does(local_aws, seeder):
     assert raised.value.response["Error"] == {"Code": "AccessDeniedException", "Message": "Macie is not enabled."}
     macie.enable_macie()
     assert macie.get_macie_session()["status"] == "ENABLED"
+
+
+def test_dms_and_msk_identifiers_follow_motos_seed(local_aws, seeder):
+    """The demo compares two runs resource by resource: DMS and MSK IDs must
+    come from moto's seeded generator, as every other ID does."""
+    import urllib.request
+
+    made = []
+    for _ in range(2):
+        local_aws.reset()
+        urllib.request.urlopen(urllib.request.Request(f"{local_aws.url}/moto-api/seed?a=7", method="POST")).close()
+        endpoint = seeder.client("dms", PROD, "eu-west-1").create_endpoint(
+            EndpointIdentifier="source", EndpointType="source", EngineName="mysql")["Endpoint"]["EndpointArn"]
+        cluster = seeder.client("kafka", PROD, "eu-west-1").create_cluster_v2(
+            ClusterName="events", Serverless={"VpcConfigs": [{"SubnetIds": ["subnet-1"]}]})["ClusterArn"]
+        made.append((endpoint, cluster))
+    assert made[0] == made[1]

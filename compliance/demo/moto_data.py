@@ -4,12 +4,17 @@ Athena), each difference named after the AWS API reference."""
 
 import datetime
 import inspect
+import string
+import types
 
 from moto.athena import responses as athena_responses
 from moto.core.responses import BaseResponse
+from moto.dms import models as dms_models
 from moto.elasticache import models as elasticache_models
 from moto.emr import models as emr_models
 from moto.emr import responses as emr_responses
+from moto.kafka import models as kafka_models
+from moto.moto_api._internal import mock_random
 from moto.opensearch import models as opensearch_models
 from moto.opensearch.models import opensearch_backends
 
@@ -156,8 +161,17 @@ def offer_software_update(account_id, region, domain_name, current, new):
                                "UpdateStatus": "ELIGIBLE", "Description": f"An update to release {new} is available."}
 
 
+def _seeded_dms_id(uppercase=True, length=13):
+    """A DMS identifier from moto's seeded generator (moto draws them from
+    Python's own), so that the demo's ARNs are the same on every run."""
+    letters = string.ascii_uppercase if uppercase else string.ascii_lowercase
+    return mock_random.choice(letters) + "".join(mock_random.choice(string.digits + letters) for _ in range(length - 1))
+
+
 def apply():
     """Patch moto in this process (called once by compliance.demo.moto_patches.apply)."""
+    dms_models.random_id = _seeded_dms_id
+    kafka_models.uuid = types.SimpleNamespace(uuid4=mock_random.uuid4)  # MSK cluster IDs, likewise
     domain = opensearch_models.OpenSearchDomain
     domain.__init__ = _legacy_domains_as_created(domain.__init__)
     domain.dct_options = _service_software_apart(domain.dct_options)
