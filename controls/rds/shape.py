@@ -12,6 +12,7 @@ import json
 
 from compliance.evidence import Finding
 from controls.judging import judge_each, settings
+from controls.shapes import required
 
 CLI = {"neptune": "neptune", "docdb": "docdb"}  # the AWS CLI command of each engine's service; every other: rds
 
@@ -86,11 +87,6 @@ def modify(options):
     return fix
 
 
-def off(member, problem):
-    """``problem`` when the setting ``member`` is not on (absent reads as off)."""
-    return lambda resource: None if resource.get(member) else problem
-
-
 def retention_below(days, member="BackupRetentionPeriod", kept="automated backups"):
     """A problem when the ``kept`` (whose retention in days is ``member``)
     are off or kept fewer than ``days`` days."""
@@ -149,12 +145,12 @@ def copy_encrypted(snapshot):
 # compliance.inventory.rds.fleet) or a family's manual snapshots.
 
 def storage_encrypted(evidence, fleet, fix):
-    judge_databases(evidence, fleet, ("StorageEncrypted", "KmsKeyId"), off("StorageEncrypted", "storage is not encrypted"),
+    judge_databases(evidence, fleet, ("StorageEncrypted", "KmsKeyId"), required("StorageEncrypted", "storage is not encrypted"),
                     lambda resource: fix)
 
 
 def deletion_protected(evidence, fleet):
-    judge_databases(evidence, fleet, ("DeletionProtection",), off("DeletionProtection", "deletion protection is off"),
+    judge_databases(evidence, fleet, ("DeletionProtection",), required("DeletionProtection", "deletion protection is off"),
                     modify("--deletion-protection"))
 
 
@@ -165,12 +161,12 @@ def backups_kept(evidence, fleet, days):
 
 def tags_copied_to_snapshots(evidence, fleet):
     judge_databases(evidence, fleet, ("CopyTagsToSnapshot",),
-                    off("CopyTagsToSnapshot", "tags are not copied to snapshots"), modify("--copy-tags-to-snapshot"))
+                    required("CopyTagsToSnapshot", "tags are not copied to snapshots"), modify("--copy-tags-to-snapshot"))
 
 
 def iam_authentication(evidence, fleet):
     judge_databases(evidence, fleet, ("IAMDatabaseAuthenticationEnabled",),
-                    off("IAMDatabaseAuthenticationEnabled", "IAM database authentication is off"),
+                    required("IAMDatabaseAuthenticationEnabled", "IAM database authentication is off"),
                     modify("--enable-iam-database-authentication"))
 
 
