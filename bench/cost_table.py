@@ -19,6 +19,7 @@ import argparse
 import json
 import shutil
 import tempfile
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -132,8 +133,6 @@ def write_into(path, table):
 
 
 def main():
-    import time
-
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--accounts", type=int, default=10)
     parser.add_argument("--regions", type=int, default=4)

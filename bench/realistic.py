@@ -170,12 +170,13 @@ def _seed_region(backends, account, region, code):
 def _seed_services(backends, account, region, count, vpc_id):
     """RDS instances and snapshots, load balancers and trails."""
     rds = backends["rds"][account.id][region]
-    for n in range(_databases(count)):
+    databases = _databases(count)
+    for n in range(databases):
         rds.create_db_instance({"db_instance_identifier": f"db-{n}", "engine": "postgres",
                                 "db_instance_class": "db.t3.micro", "allocated_storage": 20,
                                 "master_username": "admin", "master_user_password": "bench-password"})
     for n in range(count("rds_snapshots")):
-        rds.create_db_snapshot(f"db-{n % _databases(count)}", f"snap-{n}")
+        rds.create_db_snapshot(f"db-{n % databases}", f"snap-{n}")
     if count("load_balancers"):
         subnets = [s.id for s in backends["ec2"][account.id][region].describe_subnets(filters={"vpc-id": [vpc_id]})]
         elb = backends["elbv2"][account.id][region]
