@@ -16,6 +16,9 @@ match it. Every patch here is tested in tests/test_edge_<service>.py.
 - wafv2:ListLoggingConfigurations: with Scope CLOUDFRONT, AWS lists the
   logging configurations of CLOUDFRONT web ACLs (ARNs arn:aws:wafv2:us-east-1:
   <account>:global/webacl/...); moto looks for ":global:" in the ARN and finds none.
+- wafv2:ListResourcesForWebACL is missing from moto; here it lists the
+  associated resources of the ResourceType asked (default
+  APPLICATION_LOAD_BALANCER), as the AWS API reference does.
 - network-firewall: CreateFirewallPolicy / DescribeFirewallPolicy /
   ListFirewallPolicies and CreateRuleGroup / DescribeRuleGroup /
   ListRuleGroups are missing from moto; here each policy and rule group is
@@ -23,6 +26,7 @@ match it. Every patch here is tested in tests/test_edge_<service>.py.
 """
 
 import functools
+import json
 
 from moto.cloudfront import models as cloudfront_models
 from moto.core.responses import ActionResult
@@ -33,6 +37,8 @@ from moto.networkfirewall import responses as networkfirewall_responses
 from moto.networkfirewall.exceptions import ResourceNotFound
 from moto.utilities.paginator import paginate
 from moto.wafv2 import models as wafv2_models
+from moto.wafv2 import responses as wafv2_responses
+from moto.wafv2.exceptions import WAFNonexistentItemException
 
 ALB_DEFAULTS = {"routing.http.desync_mitigation_mode": "defensive",
                 "routing.http.drop_invalid_header_fields.enabled": "false"}
@@ -80,6 +86,22 @@ def list_logging_configurations(self, scope):  # the name moto's paginate looks 
     """The logging configurations of the scope's web ACLs."""
     kind = ":global/" if scope == "CLOUDFRONT" else ":regional/"
     return [configuration for arn, configuration in self.logging_configurations.items() if kind in arn]
+
+
+# What a resource ARN of each ListResourcesForWebACL ResourceType contains.
+WAF_RESOURCE_TYPES = {"APPLICATION_LOAD_BALANCER": ":loadbalancer/app/", "API_GATEWAY": ":apigateway:",
+                      "APPSYNC": ":appsync:", "COGNITO_USER_POOL": ":cognito-idp:",
+                      "APP_RUNNER_SERVICE": ":apprunner:", "VERIFIED_ACCESS_INSTANCE": ":verified-access-instance/"}
+
+
+def _list_resources_for_web_acl(self):
+    body = json.loads(self.body)
+    web_acl = self.wafv2_backend.wacls.get(body["WebACLArn"])
+    if web_acl is None:
+        raise WAFNonexistentItemException
+    kind = WAF_RESOURCE_TYPES[body.get("ResourceType", "APPLICATION_LOAD_BALANCER")]
+    return 200, {"Content-Type": "application/json"}, json.dumps(
+        {"ResourceArns": [arn for arn in web_acl.associated_resources if kind in arn]})
 
 
 def _kept(response, kind):
@@ -153,6 +175,7 @@ def apply():
     elb_models.ELBBackend.modify_load_balancer_attributes = _modify_keeps_additional_attributes
     cloudfront_models.Origin.__init__ = _origin_keeps_s3_settings(cloudfront_models.Origin.__init__)
     wafv2_models.WAFV2Backend.list_logging_configurations = list_logging_configurations
+    wafv2_responses.WAFV2Response.list_resources_for_web_acl = _list_resources_for_web_acl
     firewall = networkfirewall_responses.NetworkFirewallResponse
     firewall.create_firewall_policy = _create_firewall_policy
     firewall.describe_firewall_policy = _describe_firewall_policy

@@ -38,11 +38,6 @@ def classic_load_balancer_attributes(api, region, name):
     return answer["LoadBalancerAttributes"]
 
 
-def web_acl_for(api, region, resource_arn):
-    """The AWS WAF (v2) web ACL associated with a regional resource, or None."""
-    return api.read("wafv2", "GetWebACLForResource", region, ResourceArn=resource_arn).get("WebACL")
-
-
 def distributions(api, home_region):
     """CloudFront distributions (a global service, read through the home region)."""
     answer = api.read("cloudfront", "ListDistributions", home_region)

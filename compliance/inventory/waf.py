@@ -21,6 +21,16 @@ def web_acl_summaries(api, region, scope):
     return sorted(_all_pages(api, "ListWebACLs", region, "WebACLs", Scope=scope), key=lambda a: a["ARN"])
 
 
+def web_acls_by_resource(api, region, resource_type):
+    """``{resource ARN: web ACL summary}`` for the region's resources of
+    ``resource_type`` (APPLICATION_LOAD_BALANCER, API_GATEWAY ...) that a
+    REGIONAL web ACL protects: one ListResourcesForWebACL per web ACL, where
+    GetWebACLForResource would ask once per resource."""
+    return {arn: acl for acl in web_acl_summaries(api, region, "REGIONAL")
+            for arn in api.read("wafv2", "ListResourcesForWebACL", region, WebACLArn=acl["ARN"],
+                                ResourceType=resource_type).get("ResourceArns", [])}
+
+
 def web_acls(api, region, scope):
     """The web ACLs of ``scope`` read in ``region``, each whole (rules, visibility)."""
     return [api.read("wafv2", "GetWebACL", region, Name=acl["Name"], Id=acl["Id"], Scope=scope)["WebACL"]
