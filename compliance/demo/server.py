@@ -6,6 +6,7 @@ fail-closed behaviour is tested against the wire protocol the suite really
 speaks, not against mocks of our own code.
 """
 
+import functools
 import io
 import logging
 import re
@@ -257,6 +258,17 @@ class ServedInThread:
         self._thread.join()
 
 
+def _list_moto_modules_once():
+    """moto's dispatcher lists its package directory (a listdir and an isdir
+    per entry) for every request, under the lock all requests share: a fifth
+    of its time per request on this machine. The list cannot change while it
+    serves, so it is read once."""
+    from moto import backends
+
+    if not hasattr(backends.list_of_moto_modules, "cache_info"):
+        backends.list_of_moto_modules = functools.cache(lambda listed=backends.list_of_moto_modules: tuple(listed()))
+
+
 class LocalAws(ServedInThread):
     """moto, patched to AWS semantics, serving on 127.0.0.1."""
 
@@ -268,6 +280,7 @@ class LocalAws(ServedInThread):
         )
 
         moto_patches.apply()
+        _list_moto_modules_once()
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         self.injector = FaultInjector(DomainDispatcherApplication(create_backend_app))
         super().__init__(make_server("127.0.0.1", port, self.injector, threaded=True,
