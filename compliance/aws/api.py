@@ -50,6 +50,11 @@ class AccountApi:
         answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params))
         return self._response(answer, service, operation, region, absent)
 
+    def each(self, function, items):
+        """``[function(item) for item in items]`` with the items' reads side by
+        side (compliance.aws.fan_out): for questions asked once per resource."""
+        return self.connection.fan_out.each(function, items)
+
     def read_generated(self, service, operation, region, generate, missing, pending, wait_seconds=2.0, attempts=60):
         """The answer to ``operation``, a report AWS builds on request (IAM's
         credential report). While its error code is in ``missing``, ask
@@ -87,7 +92,8 @@ class AccountApi:
         try:
             client = self.connection.client(service, region)
             method = botocore.xform_name(operation)
-            with self.connection.signed_as(self._identity_credentials()):
+            credentials = self._identity_credentials()
+            with self.connection.signed_as(credentials), self.connection.request_slot():
                 if client.can_paginate(method):
                     response = client.get_paginator(method).paginate(**params).build_full_result()
                 else:

@@ -39,6 +39,7 @@ from botocore.exceptions import (
 )
 
 from compliance.aws import endpoints, guard
+from compliance.aws.fan_out import FanOut
 from compliance.errors import AccountUnreachable, ConfigurationError
 
 # Service models parsed once per process; a loader of its own, as a session's
@@ -83,6 +84,8 @@ class Connection:
         self._core = self._clients_session()
         self._clients = {}
         self._lock = threading.Lock()
+        self._request_slots = threading.BoundedSemaphore(max_pool)
+        self.fan_out = FanOut(max_pool)
 
     def _clients_session(self):
         """The botocore session of the shared clients: no credentials of its
@@ -125,6 +128,13 @@ class Connection:
                 self._clients[service, region] = self._core.create_client(
                     service, region_name=region, endpoint_url=self.endpoint_url, config=self.config)
             return self._clients[service, region]
+
+    @contextlib.contextmanager
+    def request_slot(self):
+        """Hold one of the process's --max-concurrency request slots (its
+        readers and fan-out threads together never have more in flight)."""
+        with self._request_slots:
+            yield
 
     @staticmethod
     @contextlib.contextmanager

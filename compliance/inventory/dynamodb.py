@@ -9,8 +9,8 @@ def table_names(api, region):
 def tables(api, region):
     """Every table of the region (DescribeTable each: no list request carries
     their settings), sorted by ARN; a table deleted since it was listed is left out."""
-    found = [api.read("dynamodb", "DescribeTable", region, absent=("ResourceNotFoundException",), TableName=name)
-             for name in table_names(api, region)]
+    found = api.each(lambda name: api.read("dynamodb", "DescribeTable", region, absent=("ResourceNotFoundException",),
+                                           TableName=name), table_names(api, region))
     return sorted((answer["Table"] for answer in found if answer is not None), key=lambda t: t["TableArn"])
 
 

@@ -12,11 +12,12 @@ def keys(api, region):
     for alias in api.read("kms", "ListAliases", region)["Aliases"]:
         if "TargetKeyId" in alias:
             aliases.setdefault(alias["TargetKeyId"], []).append(alias["AliasArn"])
-    found = []
-    for listed in api.read("kms", "ListKeys", region)["Keys"]:
+
+    def described(listed):
         metadata = api.read("kms", "DescribeKey", region, KeyId=listed["KeyId"])["KeyMetadata"]
-        found.append(extended(metadata, Aliases=sorted(aliases.get(metadata["KeyId"], []))))
-    return sorted(found, key=lambda key: key["Arn"])
+        return extended(metadata, Aliases=sorted(aliases.get(metadata["KeyId"], [])))
+
+    return sorted(api.each(described, api.read("kms", "ListKeys", region)["Keys"]), key=lambda key: key["Arn"])
 
 
 def rotates_automatically_if_enabled(key):

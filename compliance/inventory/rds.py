@@ -57,18 +57,23 @@ def manual_snapshots(api, region):
     allowed to restore it (``RestorableBy``; ``all`` means public), its ``Arn``
     and whether it is ``Encrypted`` (a cluster snapshot calls it ``StorageEncrypted``;
     None when AWS left it out)."""
-    found = []
-    for snapshot in api.read("rds", "DescribeDBSnapshots", region, SnapshotType="manual")["DBSnapshots"]:
+    def instance_snapshot(snapshot):
         attributes = api.read("rds", "DescribeDBSnapshotAttributes", region,
                               DBSnapshotIdentifier=snapshot["DBSnapshotIdentifier"])["DBSnapshotAttributesResult"]
-        found.append(extended(snapshot, Arn=snapshot["DBSnapshotArn"], Encrypted=snapshot.get("Encrypted"),
-                              RestorableBy=_restore_values(attributes["DBSnapshotAttributes"])))
-    for snapshot in api.read("rds", "DescribeDBClusterSnapshots", region, SnapshotType="manual")["DBClusterSnapshots"]:
+        return extended(snapshot, Arn=snapshot["DBSnapshotArn"], Encrypted=snapshot.get("Encrypted"),
+                        RestorableBy=_restore_values(attributes["DBSnapshotAttributes"]))
+
+    def cluster_snapshot(snapshot):
         attributes = api.read("rds", "DescribeDBClusterSnapshotAttributes", region,
                               DBClusterSnapshotIdentifier=snapshot["DBClusterSnapshotIdentifier"])
         restore = _restore_values(attributes["DBClusterSnapshotAttributesResult"]["DBClusterSnapshotAttributes"])
-        found.append(extended(snapshot, Arn=snapshot["DBClusterSnapshotArn"],
-                              Encrypted=snapshot.get("StorageEncrypted"), RestorableBy=restore))
+        return extended(snapshot, Arn=snapshot["DBClusterSnapshotArn"], Encrypted=snapshot.get("StorageEncrypted"),
+                        RestorableBy=restore)
+
+    found = api.each(instance_snapshot, api.read("rds", "DescribeDBSnapshots", region,
+                                                 SnapshotType="manual")["DBSnapshots"])
+    found += api.each(cluster_snapshot, api.read("rds", "DescribeDBClusterSnapshots", region,
+                                                 SnapshotType="manual")["DBClusterSnapshots"])
     return sorted(found, key=lambda s: s["Arn"])
 
 

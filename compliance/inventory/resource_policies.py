@@ -19,14 +19,16 @@ QUEUE_ATTRIBUTES = ["QueueArn", "Policy", "KmsMasterKeyId", "SqsManagedSseEnable
 
 def queue_attributes(api, region):
     """The attributes (``QUEUE_ATTRIBUTES``) of every SQS queue of the region, one request a queue."""
-    return [api.read("sqs", "GetQueueAttributes", region, QueueUrl=url, AttributeNames=QUEUE_ATTRIBUTES)["Attributes"]
-            for url in api.read("sqs", "ListQueues", region).get("QueueUrls", [])]
+    return api.each(lambda url: api.read("sqs", "GetQueueAttributes", region, QueueUrl=url,
+                                         AttributeNames=QUEUE_ATTRIBUTES)["Attributes"],
+                    api.read("sqs", "ListQueues", region).get("QueueUrls", []))
 
 
 def topic_attributes(api, region):
     """Every attribute of every SNS topic of the region, one request a topic."""
-    return [api.read("sns", "GetTopicAttributes", region, TopicArn=topic["TopicArn"])["Attributes"]
-            for topic in api.read("sns", "ListTopics", region)["Topics"]]
+    return api.each(lambda topic: api.read("sns", "GetTopicAttributes", region,
+                                           TopicArn=topic["TopicArn"])["Attributes"],
+                    api.read("sns", "ListTopics", region)["Topics"])
 
 
 def sqs_queues(api, region):
@@ -41,11 +43,9 @@ def sns_topics(api, region):
 
 def kms_keys(api, region):
     """Customer-managed keys only: AWS manages the policies of its own keys."""
-    return [
-        {"Service": "kms", "Arn": key["Arn"],
-         "Policy": _parsed(api.read("kms", "GetKeyPolicy", region, KeyId=key["KeyId"], PolicyName="default")["Policy"])}
-        for key in kms.keys(api, region) if key["KeyManager"] == "CUSTOMER"
-    ]
+    return api.each(lambda key: {"Service": "kms", "Arn": key["Arn"], "Policy": _parsed(
+        api.read("kms", "GetKeyPolicy", region, KeyId=key["KeyId"], PolicyName="default")["Policy"])},
+                    [key for key in kms.keys(api, region) if key["KeyManager"] == "CUSTOMER"])
 
 
 def functions(api, region):
@@ -54,23 +54,23 @@ def functions(api, region):
 
 
 def lambda_functions(api, region):
-    found = []
-    for function in functions(api, region):
+    def with_policy(function):
         answer = api.read("lambda", "GetPolicy", region, absent=("ResourceNotFoundException",),
                           FunctionName=function["FunctionArn"])
-        found.append({"Service": "lambda", "Arn": function["FunctionArn"],
-                      "Policy": _parsed(answer["Policy"]) if answer else None})
-    return found
+        return {"Service": "lambda", "Arn": function["FunctionArn"],
+                "Policy": _parsed(answer["Policy"]) if answer else None}
+
+    return api.each(with_policy, functions(api, region))
 
 
 def ecr_repositories(api, region):
-    found = []
-    for repository in ecr.repositories(api, region):
+    def with_policy(repository):
         answer = api.read("ecr", "GetRepositoryPolicy", region, absent=("RepositoryPolicyNotFoundException",),
                           repositoryName=repository["repositoryName"], registryId=repository["registryId"])
-        found.append({"Service": "ecr", "Arn": repository["repositoryArn"],
-                      "Policy": _parsed(answer["policyText"]) if answer else None})
-    return found
+        return {"Service": "ecr", "Arn": repository["repositoryArn"],
+                "Policy": _parsed(answer["policyText"]) if answer else None}
+
+    return api.each(with_policy, ecr.repositories(api, region))
 
 
 READERS = (sqs_queues, sns_topics, kms_keys, lambda_functions, ecr_repositories)
