@@ -27,7 +27,7 @@ class Access:
     duration_seconds: int = 3600
     endpoint_url: str = None
     profile: str = None
-    max_attempts: int = 5
+    max_attempts: int = None  # None: the SDK configuration's, else 5 (compliance.aws.retries)
     max_pool: int = 10
     replay: bool = False  # answer only from the recording in store_dir
     keep_store: bool = False  # the store is a recording: keep it after the run

@@ -49,7 +49,7 @@ class Options:
     session_name: str = None
     endpoint_url: str = None
     profile: str = None
-    max_attempts: int = 5
+    max_attempts: int = None  # None: the SDK configuration's, else 5 (compliance.aws.retries)
     max_concurrency: int = 10
     record: str = None
     replay: str = None

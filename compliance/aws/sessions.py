@@ -38,7 +38,7 @@ from botocore.exceptions import (
     TokenRetrievalError,
 )
 
-from compliance.aws import endpoints, guard
+from compliance.aws import endpoints, guard, retries
 from compliance.aws.fan_out import FanOut
 from compliance.errors import AccountUnreachable, ConfigurationError
 
@@ -67,21 +67,23 @@ class Connection:
     """How to reach AWS: endpoint, retry policy, the request meter, and this
     process's shared clients.
 
-    Adaptive retries keep one client-side rate limiter per client, so a
-    throttled account slows that service and region for the whole process
-    until the limiter recovers: fewer requests, never failed ones.
+    Retry state (attempts, backoff, adaptive rate limiting) is kept per
+    identity, service and region (compliance.aws.retries): a throttled
+    account slows its own requests, not the other accounts' that share the
+    client.
     """
 
-    def __init__(self, meter, endpoint_url=None, profile=None, max_attempts=5, max_pool=10):
+    def __init__(self, meter, endpoint_url=None, profile=None, max_attempts=None, max_pool=10):
         self.meter = meter
         self.endpoint_url = endpoint_url
         self.profile = profile
+        self._core = self._clients_session()
+        self.retries = retries.RetriesPerIdentity(*retries.settings(self._core, max_attempts), identity=_SIGNER.get)
         self.config = Config(
-            retries={"mode": "adaptive", "total_max_attempts": max_attempts},
+            retries=self.retries.client_config(),
             max_pool_connections=max_pool,
             user_agent_extra="aws-compliance-suite",
         )
-        self._core = self._clients_session()
         self._clients = {}
         self._lock = threading.Lock()
         self._request_slots = threading.BoundedSemaphore(max_pool)
@@ -125,8 +127,10 @@ class Connection:
         """This process's client for ``service`` in ``region``; call it inside ``signed_as``."""
         with self._lock:
             if (service, region) not in self._clients:
-                self._clients[service, region] = self._core.create_client(
-                    service, region_name=region, endpoint_url=self.endpoint_url, config=self.config)
+                client = self._core.create_client(service, region_name=region, endpoint_url=self.endpoint_url,
+                                                  config=self.config)
+                self.retries.attach(client, region)
+                self._clients[service, region] = client
             return self._clients[service, region]
 
     @contextlib.contextmanager
