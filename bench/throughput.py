@@ -78,10 +78,12 @@ def verdicts(results):
     return {r["nodeid"]: r["outcome"] for r in results["results"]}
 
 
-def same_verdicts(results, warm_results):
-    """Whether every result of ``results`` has the warm-up run's verdict."""
+def differing_verdicts(results, warm_results):
+    """The results of ``results`` whose verdict is not the warm-up run's:
+    (node ID, warm-up outcome, this outcome, its message or first finding)."""
     warm = verdicts(warm_results)
-    return all(warm.get(node) == outcome for node, outcome in verdicts(results).items())
+    return [(r["nodeid"], warm.get(r["nodeid"]), r["outcome"], r.get("message") or (r.get("findings") or [None])[0])
+            for r in results["results"] if warm.get(r["nodeid"]) != r["outcome"]]
 
 
 def cis_items(results):
@@ -249,11 +251,17 @@ def report(args, processes, answers, warm_results, runs):
         print(f"--max-concurrency {run.concurrency:<5} {run.scope}: {len(run.results['results'])} results"
               + (f" ({run.code})" if args.against else "")
               + ("" if warm_results is None else
-                 f" ({'the same verdicts as' if same_verdicts(run.results, warm_results) else 'VERDICTS DIFFER FROM'}"
+                 f" ({'VERDICTS DIFFER FROM' if differing_verdicts(run.results, warm_results) else 'the same verdicts as'}"
                  " the warm-up run's)")
               + f"; {run.requests} requests served ({api['requests']} metered, {api['questions']} distinct "
               f"questions, {api['repeated']} repeated, {api['requests'] / max(accounts, 1):.0f} per account)"
               + (f"; {run.throttled} throttled and retried" if args.throttle else ""))
+    for run in runs if warm_results is not None else ():
+        differing = differing_verdicts(run.results, warm_results)
+        for node, warm, outcome, why in differing[:10]:
+            print(f"  {run.scope}: {node}: {warm} in the warm-up, {outcome} here: {why}")
+        if len(differing) > 10:
+            print(f"  {run.scope}: and {len(differing) - 10} more")
     code = f"{'code':>12} " if args.against else ""
     print(f"\n{code}{'scope':>22} {'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} "
           f"{'reached':>7} {'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} "
