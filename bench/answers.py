@@ -8,8 +8,9 @@ then makes the same requests (same role session name, same
 estate) and is answered from memory, as real AWS answers: after a round trip,
 without taking this machine's CPU (moto spends about 2.5 ms of CPU per warm
 request, which on two cores competes with the suite it serves). A request is
-the same when its method, path, query, body, signing access key, X-Amz-Target
-and x-amz-account-id are; the latest answer is kept, so state a run changed
+the same when its method, path, query, body, signing access key, region and
+service (one endpoint serves every region here, as AWS's regional endpoints
+do not), X-Amz-Target and x-amz-account-id are; the latest answer is kept, so state a run changed
 (IAM's credential report, once generated) is what the next run sees. Once
 recording is off, a request not seen before still goes to moto (and is
 counted as a miss).
@@ -56,7 +57,7 @@ class RecordedAnswers(ServedInThread):
         """(status, headers, body): the recorded answer, or moto's (then recorded)."""
         began = time.monotonic()
         credential = _CREDENTIAL.search(headers.get("Authorization", ""))
-        key = (method, path, body, credential.group(1) if credential else None,
+        key = (method, path, body, credential.group(1, 2, 3) if credential else None,
                headers.get("X-Amz-Target"), headers.get("x-amz-account-id"))
         with self.lock:
             recording = self.recording

@@ -20,8 +20,8 @@ def answers(local_aws):
     recorded.stop()
 
 
-def kms(answers, account_id):
-    client = boto3.client("kms", region_name="eu-west-1", endpoint_url=answers.url,
+def kms(answers, account_id, region="eu-west-1"):
+    client = boto3.client("kms", region_name=region, endpoint_url=answers.url,
                           aws_access_key_id=f"key-of-{account_id}", aws_secret_access_key="x")
     client.meta.events.register("before-sign", lambda request, **_: request.headers.__setitem__(
         "x-moto-account-id", account_id))
@@ -40,6 +40,18 @@ def test_recorded_answers_are_replayed_per_caller_without_moto(answers, local_aw
 
     assert again == first and [k["KeyId"] for k in again[PROD]] == [prod_key]
     assert [r for r in local_aws.injector.log[sent:] if r.get("operation") == "ListKeys"] == []
+    assert answers.counters()[:2] == (4, 0)
+
+
+def test_the_same_question_in_two_regions_is_answered_per_region(answers, seeder):
+    keys = {region: create_key(seeder, PROD, region, region) for region in ("eu-west-1", "us-east-1")}
+    first = {region: kms(answers, PROD, region).list_keys()["Keys"] for region in keys}
+    answers.recording = False
+
+    again = {region: [k["KeyId"] for k in kms(answers, PROD, region).list_keys()["Keys"]] for region in keys}
+
+    assert again == {region: [key] for region, key in keys.items()} == {
+        region: [k["KeyId"] for k in listed] for region, listed in first.items()}
     assert answers.counters()[:2] == (4, 0)
 
 
