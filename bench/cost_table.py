@@ -6,9 +6,11 @@ control family, and what that makes at 1,000 accounts.
 
 One run of every control (recorded, so each question's parameters are known)
 and one run per control family (controls/<family>/) against moto. An
-operation asked more often than once per account-region it was asked in is
-per resource: its questions name a resource (a bucket, a key ...), and its
-cost per resource is its questions divided by the resources of that kind.
+operation whose questions name a resource (a bucket, a key ...) and number
+differently from one account-region to another is per resource, and its cost
+per resource is its requests divided by the resources of that kind; one
+asked as often in every account-region (two named policies per account, say)
+is not.
 Extrapolation to 1,000 accounts: per-account-region operations grow with the
 account-regions, per-resource ones with the resources of the 1,000-account
 profile. Every per-resource operation must say why no list request answers
@@ -16,12 +18,15 @@ it (PER_RESOURCE); one that does not is printed as UNEXPLAINED.
 """
 
 import argparse
+import functools
 import json
 import shutil
 import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+
+import botocore.session
 
 from bench import estate, realistic, suite
 from compliance.aws.store import loads
@@ -38,6 +43,8 @@ RESOURCE_PARAMETERS = {
     "TrailName": "trails", "DBInstanceIdentifier": "rds_instances",
 }
 
+SINGULAR = {"repositories": "repository", "iam_policies": "iam_policy"}
+
 # Why AWS answers these only per resource (no list or filtered request carries the fact).
 PER_RESOURCE = {
     "s3": "S3 has no account-wide read of bucket settings: each is a request per bucket",
@@ -48,14 +55,15 @@ PER_RESOURCE = {
     "sqs:GetQueueAttributes": "ListQueues carries only URLs",
     "sns:GetTopicAttributes": "ListTopics carries only ARNs",
     "ecr:GetRepositoryPolicy": "DescribeRepositories carries no policy",
+    "ecr:GetLifecyclePolicy": "DescribeRepositories carries no lifecycle policy",
     "rds:DescribeDBSnapshotAttributes": "who may restore a snapshot is read per snapshot",
     "ec2:GetConsoleOutput": "console output is read per instance",
     "ec2:DescribeInstanceAttribute": "user data is read per instance",
     "cloudtrail:GetTrailStatus": "DescribeTrails carries no logging status",
     "cloudtrail:GetEventSelectors": "DescribeTrails carries no event selectors",
     "cloudtrail:ListTags": "DescribeTrails carries no tags",
-    "elbv2:DescribeLoadBalancerAttributes": "DescribeLoadBalancers carries no attributes",
-    "elbv2:DescribeListeners": "listeners are listed per load balancer",
+    "elastic-load-balancing-v2:DescribeLoadBalancerAttributes": "DescribeLoadBalancers carries no attributes",
+    "elastic-load-balancing-v2:DescribeListeners": "listeners are listed per load balancer",
 }
 
 
@@ -67,31 +75,39 @@ def run_all(work, url, workers, record=None, paths=("controls",), name="all"):
     return json.loads((reports / "results.json").read_text())
 
 
+@functools.cache
+def service_id(service):
+    """The service's ID as the meter writes it (``elbv2`` -> ``elastic-load-balancing-v2``)."""
+    return botocore.session.get_session().get_service_model(service).service_id.hyphenize()
+
+
 def questions_by_operation(recording):
-    """service:Operation -> (questions, account-regions asked, the parameter naming a resource)."""
-    questions, places, parameters = Counter(), defaultdict(set), defaultdict(Counter)
+    """service-id:Operation, as the meter names it -> (questions, account-regions
+    asked, the parameter naming a resource when the operation is asked per
+    resource: a number of times that differs between account-regions)."""
+    per_place, parameters = defaultdict(Counter), defaultdict(Counter)
     for path in recording.glob("*.json"):
         if path.name == RECORDING_RUN:
             continue
         identity, region, service, operation, params = loads(path.read_text())["key"][:5]
-        op = f"{service}:{operation}"
-        questions[op] += 1
-        places[op].add((identity, region))
+        op = f"{service_id(service)}:{operation}"
+        per_place[op][identity, region] += 1
         parameters[op].update(p for p in params if p in RESOURCE_PARAMETERS)
-    return {op: (n, len(places[op]), parameters[op].most_common(1)[0][0] if parameters[op] else None)
-            for op, n in questions.items()}
+    return {op: (sum(counts.values()), len(counts),
+                 parameters[op].most_common(1)[0][0] if parameters[op] and len(set(counts.values())) > 1 else None)
+            for op, counts in per_place.items()}
 
 
 def operation_rows(results, asked, totals, totals_at_1000, accounts):
     rows = []
     for op, requests in results["run"]["api"]["by_operation"].items():
         questions, places, parameter = asked.get(op, (requests, accounts, None))
-        if questions > places and parameter is not None:  # per resource
+        if parameter is not None:  # per resource
             kind = RESOURCE_PARAMETERS[parameter]
             rate = requests / max(totals.get(kind, 0), 1)
             at_1000 = rate * totals_at_1000.get(kind, 0)
             why = PER_RESOURCE.get(op) or PER_RESOURCE.get(op.split(":")[0]) or "UNEXPLAINED"
-            cost = f"{rate:.2f} per {kind.replace('_', ' ')[:-1]}"
+            cost = f"{rate:.2f} per {SINGULAR.get(kind, kind[:-1]).replace('_', ' ')}"
         else:  # per account, or per account-region: grows with the accounts
             at_1000 = requests / accounts * 1000
             why, cost = "", f"{requests / places:.2f} per {'account' if places <= accounts else 'account-region'}"
@@ -119,6 +135,9 @@ def markdown(args, totals, operations, families, seconds):
              "|---|---:|---:|---|---:|---|"]
     lines += [f"| `{op}` | {requests:,} | {questions:,} | {cost} | {at_1000:,} | {why} |"
               for op, requests, questions, cost, at_1000, why in operations]
+    lines.append(f"| all operations | {sum(r[1] for r in operations):,} | {sum(r[2] for r in operations):,} | "
+                 f"{sum(r[1] for r in operations) / args.accounts:,.0f} per account | "
+                 f"{sum(r[4] for r in operations):,} | |")
     lines += ["", "### Requests per control family (each family run alone)", "",
               "| Family | Requests | Largest operations |", "|---|---:|---|"]
     lines += [f"| `controls/{name}` | {requests:,} | {top} |" for name, requests, top in families]

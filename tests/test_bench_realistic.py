@@ -35,18 +35,23 @@ def test_the_cost_table_tells_per_resource_reads_from_per_account_ones(tmp_path)
         (tmp_path / f"{abs(hash(dumps(key)))}.json").write_text(dumps({"key": key, "answer": {}}))
 
     (tmp_path / RECORDING_RUN).write_text(json.dumps({}))
-    for account in ("111111111111", "222222222222"):
+    for account, resources in (("111111111111", 4), ("222222222222", 2)):
         question(account, "us-east-1", "s3:ListBuckets")
-        for n in range(3):
+        for policy in ("AWSSupportAccess", "AWSCloudShellFullAccess"):  # two named policies in every account
+            question(account, "us-east-1", "iam:ListEntitiesForPolicy", PolicyArn=f"arn:aws:iam::aws:policy/{policy}")
+        for n in range(resources):
             question(account, "us-east-1", "s3:GetBucketVersioning", Bucket=f"b-{account}-{n}")
-            question(account, "us-east-1", "ec2:DescribeWidgets", WidgetId=f"w-{n}")
+            question(account, "us-east-1", "elbv2:DescribeListeners", LoadBalancerArn=f"lb-{n}")
     asked = cost_table.questions_by_operation(tmp_path)
     assert asked["s3:GetBucketVersioning"] == (6, 2, "Bucket") and asked["s3:ListBuckets"] == (2, 2, None)
+    assert asked["iam:ListEntitiesForPolicy"] == (4, 2, None)
+    assert asked["elastic-load-balancing-v2:DescribeListeners"] == (6, 2, "LoadBalancerArn")  # named as metered
     results = {"run": {"api": {"by_operation": {"s3:ListBuckets": 2, "s3:GetBucketVersioning": 6,
-                                                "ec2:DescribeWidgets": 6}}}}
+                                                "iam:ListEntitiesForPolicy": 4, "ec2:DescribeWidgets": 6}}}}
     asked["ec2:DescribeWidgets"] = (6, 2, "InstanceId")  # a per-resource read the table has no reason for
     rows = {row[0]: row for row in cost_table.operation_rows(results, asked, {"buckets": 6, "instances": 6},
                                                              {"buckets": 7446, "instances": 11279}, accounts=2)}
     assert rows["s3:GetBucketVersioning"][3:] == ("1.00 per bucket", 7446, cost_table.PER_RESOURCE["s3"])
     assert rows["s3:ListBuckets"][3:] == ("1.00 per account", 1000, "")
+    assert rows["iam:ListEntitiesForPolicy"][3:] == ("2.00 per account", 2000, "")
     assert rows["ec2:DescribeWidgets"][5] == "UNEXPLAINED"
