@@ -65,7 +65,7 @@ ABSENCE_MEANS_COMPLIANT = {
         ("ec2:DescribeVpcs", "Vpcs"), ("efs:DescribeFileSystems", "FileSystems"),
         ("elbv2:DescribeLoadBalancers", "LoadBalancers"), ("glacier:ListVaults", "VaultList"),
         ("iam:GetAccountAuthorizationDetails", "RoleDetailList"),
-        ("iam:GetAccountAuthorizationDetails", "UserDetailList"), ("iam:ListEntitiesForPolicy", "PolicyUsers"),
+        ("iam:GetAccountAuthorizationDetails", "UserDetailList"), ("iam:GetAccountAuthorizationDetails", "GroupDetailList"),
         ("iam:ListPolicies", "Policies"), ("iam:ListServerCertificates", "ServerCertificateMetadataList"),
         ("kms:ListKeys", "Keys"), ("lambda:ListFunctions", "Functions"), ("rds:DescribeDBClusters", "DBClusters"),
         ("rds:DescribeDBInstances", "DBInstances"), ("rds:DescribeDBSnapshots", "DBSnapshots"),

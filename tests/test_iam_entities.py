@@ -69,8 +69,8 @@ def test_each_kind_of_violation_fails(seeder, audit_roles, baseline, run_suite):
 
 
 @pytest.mark.parametrize("operation, errored", [
-    ("ListEntitiesForPolicy", {"iam-support-role", "iam-cloudshell-restricted"}),
-    ("GetAccountAuthorizationDetails", {"iam-user-permissions-through-groups"}),
+    ("GetAccountAuthorizationDetails", {"iam-support-role", "iam-cloudshell-restricted",
+                                        "iam-user-permissions-through-groups"}),
     ("ListServerCertificates", {"iam-expired-server-certificates"})])
 def test_unreadable_api_errors(operation, errored, seeder, audit_roles, baseline, run_suite, local_aws):
     local_aws.inject("AccessDenied", "not authorized", service="iam", operation=operation, account=PROD)
