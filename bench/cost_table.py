@@ -56,7 +56,10 @@ PER_RESOURCE = {
     "sns:GetTopicAttributes": "ListTopics carries only ARNs",
     "ecr:GetRepositoryPolicy": "DescribeRepositories carries no policy",
     "ecr:GetLifecyclePolicy": "DescribeRepositories carries no lifecycle policy",
-    "rds:DescribeDBSnapshotAttributes": "who may restore a snapshot is read per snapshot",
+    "rds:DescribeDBSnapshotAttributes": "DescribeDBSnapshots carries no restore attribute, and its "
+                                        "SnapshotType=public lists every AWS account's public snapshots in the region",
+    "rds:DescribeDBClusterSnapshotAttributes": "as for DB snapshots: DescribeDBClusterSnapshots carries no "
+                                               "restore attribute",
     "ec2:GetConsoleOutput": "console output is read per instance",
     "ec2:DescribeInstanceAttribute": "user data is read per instance",
     "cloudtrail:GetTrailStatus": "DescribeTrails carries no logging status",
