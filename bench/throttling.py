@@ -51,16 +51,19 @@ ERRORS = {
     "rpc-v2-cbor": ("ThrottlingException", 400),
 }
 
-# Query parameters that make an EC2 Describe filtered or paginated.
-_NARROWING = ("Filter.", "MaxResults", "NextToken")
+# Query parameters that do not narrow what an EC2 Describe lists.
+_NOT_NARROWING = {"Action", "Version", "DryRun"}
 
 
 def limit_of(request, params):
-    """The Limit for a described request (see compliance.demo.server)."""
+    """The Limit for a described request (see compliance.demo.server). EC2's
+    smaller bucket is for Describe actions that list without a filter,
+    pagination or named resources; a request about one resource
+    (DescribeInstanceAttribute, GetConsoleOutput) is an ordinary non-mutating one."""
     service, operation = request.get("service"), request.get("operation") or request.get("s3_read")
     if service == "ec2":
-        narrowed = any(p.startswith(_NARROWING) or p.endswith(".1") for p in params)
-        return EC2_NON_MUTATING if narrowed else EC2_UNFILTERED
+        unfiltered = (operation or "").startswith("Describe") and set(params) <= _NOT_NARROWING
+        return EC2_UNFILTERED if unfiltered else EC2_NON_MUTATING
     return LIMITS.get((service, operation)) or LIMITS.get(service) or ASSUMED
 
 

@@ -96,6 +96,9 @@ def test_ec2_buckets_are_per_api_and_smaller_for_unfiltered_unpaginated_reads():
     assert limit_of(ec2, {"Filter.1.Name": ["is-public"]}) == limit_of(ec2, {"MaxResults": ["1000"]}) == EC2_NON_MUTATING
     assert limit_of(ec2, {"SnapshotId.1": ["snap-1"]}) == EC2_NON_MUTATING
     assert limit_of(ec2, {"Action": ["DescribeSnapshots"]}) == EC2_UNFILTERED
+    one_instance = {"Action": ["DescribeInstanceAttribute"], "InstanceId": ["i-1"], "Attribute": ["userData"]}
+    assert limit_of({**ec2, "operation": "DescribeInstanceAttribute"}, one_instance) == EC2_NON_MUTATING
+    assert limit_of({**ec2, "operation": "GetConsoleOutput"}, {"InstanceId": ["i-1"]}) == EC2_NON_MUTATING
     assert limit_of({"service": "lambda", "operation": "GetPolicy"}, {}).rate == 15
     assert limit_of({"service": "guardduty", "operation": "ListDetectors"}, {}) == ASSUMED
 
