@@ -13,14 +13,17 @@ service (one endpoint serves every region here, as AWS's regional endpoints
 do not), X-Amz-Target and x-amz-account-id are; the latest answer is kept, so state a run changed
 (IAM's credential report, once generated) is what the next run sees. Once
 recording is off, a request not seen before still goes to moto (and is
-counted as a miss).
+counted as a miss), and role credentials in a replayed answer expire hours
+after the replay, not when the warm-up's did.
 
 With ``limits`` (bench/throttling.py's RateLimits) the measured run also
 meets AWS's rate limits: a request that finds its token bucket empty gets
 the service's throttling error after the latency, as from AWS.
 """
 
+import datetime
 import http.client
+import re
 import threading
 import time
 import urllib.parse
@@ -30,6 +33,10 @@ from compliance.demo.server import _CREDENTIAL, ServedInThread
 
 # Headers that belong to one connection or one answer, not to the answer's content.
 _NOT_REPLAYED = {"connection", "keep-alive", "transfer-encoding", "date", "server", "content-length"}
+# When role credentials expire, in an STS answer.
+_EXPIRATION = re.compile(rb"<Expiration>[^<]*</Expiration>")
+# A role session's life in a replayed answer: longer than any measured run.
+_SESSION = datetime.timedelta(hours=12)
 
 
 class RecordedAnswers(ServedInThread):
@@ -70,6 +77,8 @@ class RecordedAnswers(ServedInThread):
             recorded = self._forward(method, path, headers, body)
             with self.lock:
                 self._answers[key] = recorded
+        if not recording:
+            recorded = _fresh(recorded)
         if self.latency:
             time.sleep(self.latency)
         with self.lock:
@@ -114,3 +123,15 @@ class RecordedAnswers(ServedInThread):
                 pass
 
         return Handler
+
+
+def _fresh(answer):
+    """``answer`` with any role credentials it issues valid from now: an
+    AssumeRole answer replayed as recorded would carry the warm-up's expiry,
+    and once that is near, the SDK refreshes the credentials before every
+    request."""
+    status, headers, body = answer
+    if b"<Expiration>" not in body:
+        return answer
+    expires = (datetime.datetime.now(datetime.timezone.utc) + _SESSION).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return status, headers, _EXPIRATION.sub(b"<Expiration>" + expires.encode() + b"</Expiration>", body)

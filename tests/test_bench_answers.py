@@ -2,6 +2,8 @@
 again from memory, identically, per caller; state changed during recording
 is replayed as last seen; an unrecorded question still reaches moto."""
 
+import datetime
+
 import boto3
 import pytest
 from botocore.config import Config
@@ -9,7 +11,7 @@ from botocore.exceptions import ClientError
 
 from bench.answers import RecordedAnswers
 from bench.throttling import ASSUMED, EC2_NON_MUTATING, EC2_UNFILTERED, Limit, RateLimits, limit_of
-from compliance.demo.organization import create_key
+from compliance.demo.organization import AUDIT_ROLE, EXTERNAL_ID, create_key
 from tests.conftest import DEV, PROD, REGION
 
 
@@ -53,6 +55,23 @@ def test_the_same_question_in_two_regions_is_answered_per_region(answers, seeder
     assert again == {region: [key] for region, key in keys.items()} == {
         region: [k["KeyId"] for k in listed] for region, listed in first.items()}
     assert answers.counters()[:2] == (4, 0)
+
+
+def test_replayed_role_credentials_are_valid_from_the_replay(answers, audit_roles):
+    sts = boto3.client("sts", region_name="us-east-1", endpoint_url=answers.url, aws_access_key_id="k",
+                       aws_secret_access_key="x")
+
+    def expiry():
+        return sts.assume_role(RoleArn=f"arn:aws:iam::{PROD}:role/{AUDIT_ROLE}", RoleSessionName="bench",
+                               ExternalId=EXTERNAL_ID, DurationSeconds=900)["Credentials"]["Expiration"]
+
+    recorded = expiry()
+    answers.recording = False
+    replayed = expiry()
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+    assert recorded < now + datetime.timedelta(minutes=16) and replayed > now + datetime.timedelta(hours=11)
+    assert answers.counters()[:2] == (2, 0)
 
 
 def test_the_latest_recorded_answer_is_kept_and_unrecorded_questions_reach_moto(answers, seeder):
