@@ -245,23 +245,22 @@ def report(args, processes, answers, warm_results, runs):
               " (its CPU shares the machine with the suite)")
     print(f"run                     -n {args.workers} --schedule-by {args.schedule_by}"
           + (", -m cis" if args.prowler else "") + (", throttled as AWS throttles" if args.throttle else ""))
-    for run in runs:
+    differing = [[] if warm_results is None else differing_verdicts(run.results, warm_results) for run in runs]
+    for run, differs in zip(runs, differing):
         api = run.results["run"]["api"]
         accounts = len({r["account_id"] for r in run.results["results"]})
         print(f"--max-concurrency {run.concurrency:<5} {run.scope}: {len(run.results['results'])} results"
               + (f" ({run.code})" if args.against else "")
               + ("" if warm_results is None else
-                 f" ({'VERDICTS DIFFER FROM' if differing_verdicts(run.results, warm_results) else 'the same verdicts as'}"
-                 " the warm-up run's)")
+                 f" ({'VERDICTS DIFFER FROM' if differs else 'the same verdicts as'} the warm-up run's)")
               + f"; {run.requests} requests served ({api['requests']} metered, {api['questions']} distinct "
               f"questions, {api['repeated']} repeated, {api['requests'] / max(accounts, 1):.0f} per account)"
               + (f"; {run.throttled} throttled and retried" if args.throttle else ""))
-    for run in runs if warm_results is not None else ():
-        differing = differing_verdicts(run.results, warm_results)
-        for node, warm, outcome, why in differing[:10]:
+    for run, differs in zip(runs, differing):
+        for node, warm, outcome, why in differs[:10]:
             print(f"  {run.scope}: {node}: {warm} in the warm-up, {outcome} here: {why}")
-        if len(differing) > 10:
-            print(f"  {run.scope}: and {len(differing) - 10} more")
+        if len(differs) > 10:
+            print(f"  {run.scope}: and {len(differs) - 10} more")
     code = f"{'code':>12} " if args.against else ""
     print(f"\n{code}{'scope':>22} {'concurrency':>11} {'wall s':>7} {'req/s':>7} {'in flight':>9} {'ceiling':>8} "
           f"{'reached':>7} {'suite CPU s':>11} {'cores':>5} {'server CPU s':>12} {'1st result s':>12} "
