@@ -105,8 +105,11 @@ class Evidence:
         return [w for w in self.waivers.active if w.names_target(self.account_id) and w.id not in used]
 
     def to_data(self):
+        """What the report carries. The evidence goes as JSON text: the
+        controller holds every result until the run ends, and text takes a
+        fraction of the memory of the parsed structure."""
         return {
-            "evidence": self.data,
+            "evidence_json": json.dumps(self.data, sort_keys=True),
             "findings": [asdict(f) for f in self.findings],
             "waived": [{"resource": f.resource, "waiver": w.id} for f, w in self.waived],
             "expired_waivers": sorted({w.id for f in self.findings if (w := self.waivers.expired_for(f))}),

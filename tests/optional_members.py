@@ -392,7 +392,8 @@ class VariantRunner:
         self.problems = []  # (variant, node ID, problem)
         self.runs = 0
         self.overrides = {}  # store key text -> the variant's answer
-        self._phases = {}  # node ID -> the replay's reports
+        self._phases = {}  # node ID -> the replay's reports so far
+        self._replayed = {}  # node ID -> Result of the replay
         self._store = self._current = None
 
     @pytest.hookimpl(trylast=True)
@@ -420,13 +421,17 @@ class VariantRunner:
         self._current = None
 
     def pytest_runtest_logreport(self, report):
+        """A test's Result once its last report is in (the suite's reporting
+        then drops what it carried: fixtures/reporting.py)."""
         self._phases.setdefault(report.nodeid, []).append(report)
+        if report.when == "teardown":
+            self._replayed[report.nodeid] = Result.of(self._phases.pop(report.nodeid))
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtestloop(self, session):
         yield
         by_id = {item.nodeid: item for item in session.items}
-        self.before = {by_id[node]: Result.of(reports) for node, reports in self._phases.items() if node in by_id}
+        self.before = {by_id[node]: result for node, result in self._replayed.items() if node in by_id}
         for variant in self.chosen:
             self.overrides = {text: {"response": changed}
                               for text, answer in self.answers[variant.operation].items()

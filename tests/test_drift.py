@@ -140,6 +140,7 @@ def test_a_directory_of_runs_is_history_oldest_first(tmp_path):
         (folder / "results.json").write_text(json.dumps(document(records, f"2026-11-0{day}T02:17:00+00:00")))
     runs = drift.load_runs(tmp_path)
     assert [r["run"]["started"][:10] for r in runs] == ["2026-11-01", "2026-11-02", "2026-11-03"]
+    assert "results" not in runs[0] and len(runs[-1]["results"]) == 4  # only the compared run keeps its results
     current = document(current_results(), STARTED.isoformat())
     points = drift.history(runs, current, limit=3)
     assert [p["started"][:10] for p in points] == ["2026-11-02", "2026-11-03", "2026-12-02"]
