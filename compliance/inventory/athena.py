@@ -13,7 +13,8 @@ def workgroup_names(api, region):
 
 
 def workgroups(api, region):
-    """Each workgroup's GetWorkGroup (ListWorkGroups does not carry its configuration), sorted by name."""
-    found = [api.read("athena", "GetWorkGroup", region, absent=("InvalidRequestException",), WorkGroup=name)
-             for name in workgroup_names(api, region)]
+    """Each workgroup's GetWorkGroup (ListWorkGroups does not carry its
+    configuration; side by side), sorted by name."""
+    found = api.each(lambda name: api.read("athena", "GetWorkGroup", region, absent=("InvalidRequestException",),
+                                           WorkGroup=name), workgroup_names(api, region))
     return sorted((a["WorkGroup"] for a in found if a is not None), key=lambda w: w["Name"])

@@ -10,8 +10,8 @@ def latest_task_definitions(api, region):
     for arn in api.read("ecs", "ListTaskDefinitions", region, status="ACTIVE")["taskDefinitionArns"]:
         family, revision = arn.rsplit("/", 1)[1].rsplit(":", 1)
         latest[family] = max(latest.get(family, (0, arn)), (int(revision), arn))
-    return [api.read("ecs", "DescribeTaskDefinition", region, taskDefinition=latest[family][1])["taskDefinition"]
-            for family in sorted(latest)]
+    return api.each(lambda family: api.read("ecs", "DescribeTaskDefinition", region,
+                                            taskDefinition=latest[family][1])["taskDefinition"], sorted(latest))
 
 
 def cluster_arns(api, region):
@@ -26,14 +26,14 @@ def clusters(api, region):
 
 
 def services(api, region):
-    """Every service of every cluster of the region, 10 a ``DescribeServices`` request."""
-    found = []
-    for cluster in cluster_arns(api, region):
+    """Every service of every cluster of the region, 10 a ``DescribeServices``
+    request; the clusters side by side."""
+    def of_cluster(cluster):
         arns = sorted(api.read("ecs", "ListServices", region, cluster=cluster)["serviceArns"])
-        for batch in batches(arns, 10):
-            found += _whole(api, "DescribeServices", region, api.read(
-                "ecs", "DescribeServices", region, cluster=cluster, services=batch), "services", batch)
-    return found
+        return [service for batch in batches(arns, 10) for service in _whole(api, "DescribeServices", region, api.read(
+            "ecs", "DescribeServices", region, cluster=cluster, services=batch), "services", batch)]
+
+    return [service for found in api.each(of_cluster, cluster_arns(api, region)) for service in found]
 
 
 def _whole(api, operation, region, answer, key, asked):

@@ -51,9 +51,12 @@ def load_balancer_attributes(api, region, load_balancer_arn):
 
 
 def rest_api_stages(api, region):
-    """API Gateway REST APIs of the region, each with its stages."""
-    return [extended(rest_api, Stages=api.read("apigateway", "GetStages", region, restApiId=rest_api["id"])["item"])
-            for rest_api in sorted(api.read("apigateway", "GetRestApis", region)["items"], key=lambda a: a["id"])]
+    """API Gateway REST APIs of the region, each with its stages (GetStages
+    per API, side by side)."""
+    rest_apis = sorted(api.read("apigateway", "GetRestApis", region)["items"], key=lambda a: a["id"])
+    stages = api.each(lambda rest_api: api.read("apigateway", "GetStages", region, restApiId=rest_api["id"])["item"],
+                      rest_apis)
+    return [extended(rest_api, Stages=found) for rest_api, found in zip(rest_apis, stages)]
 
 
 def distribution_config(api, home_region, distribution_id):
@@ -92,9 +95,12 @@ def log_delivery_sources(api, region):
 
 
 def http_api_stages(api, region):
-    """API Gateway v2 (HTTP and WebSocket) APIs of the region, each with its stages."""
-    return [extended(http_api, Stages=api.read("apigatewayv2", "GetStages", region, ApiId=http_api["ApiId"])["Items"])
-            for http_api in sorted(api.read("apigatewayv2", "GetApis", region)["Items"], key=lambda a: a["ApiId"])]
+    """API Gateway v2 (HTTP and WebSocket) APIs of the region, each with its
+    stages (GetStages per API, side by side)."""
+    http_apis = sorted(api.read("apigatewayv2", "GetApis", region)["Items"], key=lambda a: a["ApiId"])
+    stages = api.each(lambda http_api: api.read("apigatewayv2", "GetStages", region, ApiId=http_api["ApiId"])["Items"],
+                      http_apis)
+    return [extended(http_api, Stages=found) for http_api, found in zip(http_apis, stages)]
 
 
 def bucket_exists(api, region, bucket):
