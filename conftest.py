@@ -5,5 +5,5 @@ pytest_plugins = [
     "fixtures.organization_inventory", "fixtures.stored_values_inventory",
     "fixtures.compute_inventory", "fixtures.data_inventory", "fixtures.edge_inventory", "fixtures.storage_inventory",
     "fixtures.apps_inventory", "fixtures.database_inventory",
-    "fixtures.prefetch", "fixtures.reporting", "fixtures.html_report",
+    "fixtures.prefetch", "fixtures.forgetting", "fixtures.reporting", "fixtures.html_report",
 ]

@@ -123,3 +123,21 @@ def test_a_lock_the_kernel_calls_a_deadlock_is_asked_for_again(tmp_path, monkeyp
     store = ResponseStore(tmp_path, Meter())
     assert store.answer(KEY, lambda: {"response": "fetched"}) == {"response": "fetched"}
     assert next(refusals, None) is None  # refused once, then granted
+
+
+def test_a_forgotten_account_is_read_back_from_the_store_directory_never_fetched(tmp_path):
+    store = ResponseStore(tmp_path, Meter())
+    keys = {identity: [identity, "eu-west-1", "kms", "ListKeys", {}]
+            for identity in ("111111111111", "111111111111/starting-identity", "222222222222")}
+    for identity, key in keys.items():
+        store.answer(key, lambda identity=identity: {"response": identity})
+    store.forget("111111111111")
+    for identity, key in keys.items():
+        assert store.answer(key, lambda: pytest.fail("fetched again")) == {"response": identity}
+    # Held in memory, 222222222222's answer outlives its file; the forgotten account's does not.
+    store.forget("111111111111")
+    for path in tmp_path.glob("*.json"):
+        path.unlink()
+    assert store.answer(keys["222222222222"], lambda: pytest.fail("fetched again")) == {"response": "222222222222"}
+    for identity in ("111111111111", "111111111111/starting-identity"):
+        assert store.answer(keys[identity], lambda: {"response": "fetched"}) == {"response": "fetched"}

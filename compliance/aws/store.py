@@ -95,7 +95,7 @@ class ResponseStore:
         self.directory = directory
         self.meter = meter
         self.replay = replay
-        self._answers = {}
+        self._answers = {}  # account ID (or "input") -> {text key -> answer}
         self._fetching = {}  # text key -> Future done when this process's fetch of it ends
         self._fetching_guard = threading.Lock()
         if not replay:
@@ -110,15 +110,16 @@ class ResponseStore:
         ``question`` is False for inputs that are not AWS API questions (they
         are recorded, but not counted as API questions)."""
         text_key = dumps(key)
-        while text_key not in self._answers:
+        held = self._answers.setdefault(str(key[0]).split("/", 1)[0], {})  # identity: "<account ID>[/<role>]"
+        while text_key not in held:
             with self._fetching_guard:
                 fetched = self._fetching.get(text_key)
-                mine = fetched is None and text_key not in self._answers
+                mine = fetched is None and text_key not in held
                 if mine:
                     fetched = self._fetching[text_key] = Future()
             if mine:
                 try:
-                    self._answers[text_key] = self._answer_across_processes(text_key, fetch, question)
+                    held[text_key] = self._answer_across_processes(text_key, fetch, question)
                 finally:  # on an exception, whoever was waiting asks again
                     with self._fetching_guard:
                         del self._fetching[text_key]
@@ -127,7 +128,13 @@ class ResponseStore:
                 if getattr(_this_thread, "no_waiting", False):
                     raise AnswerPending(fetched)
                 fetched.result()
-        return self._answers[text_key]
+        return held[text_key]
+
+    def forget(self, account_id):
+        """Drop from this process's memory what it read about ``account_id``
+        (as its audit role or any other identity in it). The answers stay in
+        the store directory: asked again, they are read from there."""
+        self._answers.pop(account_id, None)
 
     def _answer_across_processes(self, text_key, fetch, question):
         digest = hashlib.sha256(text_key.encode()).hexdigest()
