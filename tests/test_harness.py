@@ -2,6 +2,7 @@
 accounts and regions, reports."""
 
 import json
+import subprocess
 import xml.etree.ElementTree as ET
 
 from compliance.demo.organization import (
@@ -12,7 +13,7 @@ from compliance.demo.organization import (
     seed_audit_roles,
 )
 from compliance.run import Run
-from tests.conftest import DEV, MANAGEMENT, PROD, offline_env, write_baseline
+from tests.conftest import DEV, MANAGEMENT, PROD, ROOT, offline_env, write_baseline
 
 # The harness is exercised through one regional and one account-wide control.
 REGIONAL_AND_ACCOUNT = ("controls/kms/test_kms_key_rotation.py", "controls/iam/test_iam_password_policy.py")
@@ -196,3 +197,17 @@ def test_the_header_shows_scope_and_unreachable_accounts(seeder, tmp_path, run_s
     suite = run_suite("--collect-only", baseline=write_baseline(tmp_path / "b.yaml"))
     assert "scope: 2 accounts, 4 account-regions; audit role ComplianceAudit assumed in 1" in suite.output
     assert f"UNREACHABLE {DEV}: cannot assume" in suite.output
+
+
+def test_an_options_value_after_a_space_is_never_taken_for_a_test_path(audit_roles, tmp_path, local_aws):
+    """Given as ``--reports-dir DIR``, an existing directory outside the
+    repository once made pytest look for its ini file and conftest there,
+    and reject the suite's options as unknown, on the workers above all."""
+    reports = tmp_path / "existing"
+    reports.mkdir()
+    done = subprocess.run([str(ROOT / "run"), "--reports-dir", str(reports), "--baseline",
+                           str(write_baseline(tmp_path / "b.yaml")), "--endpoint-url", local_aws.url, "-n", "2",
+                           "-p", "no:cacheprovider", "-k", "test_iam_password_policy"],  # no test path: the default
+                          cwd=tmp_path, env=offline_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    assert len(json.loads((reports / "results.json").read_text())["results"]) == 2
