@@ -409,6 +409,10 @@ class VariantRunner:
             self.reads.setdefault(self._current, set()).add(text)
         return self.overrides.get(text) or self._store.answer(key, fetch, question)
 
+    def forget(self, account_id):
+        """The store's interface: fixtures/forgetting.py calls it after an account's last test."""
+        self._store.forget(account_id)
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
