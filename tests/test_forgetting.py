@@ -4,7 +4,7 @@ account, in the order it runs its tests (fixtures/forgetting.py)."""
 from types import SimpleNamespace
 
 from compliance.targets import Account, RegionTarget
-from fixtures.forgetting import execution_order, last_tests
+from fixtures.forgetting import execution_order, forgettable
 
 A, B, C = (Account(id) for id in ("111111111111", "222222222222", "333333333333"))
 
@@ -43,8 +43,9 @@ def labels(items):
 def test_without_xdist_an_account_is_forgotten_after_the_last_control_that_tests_it():
     order = execution_order(config(), ITEMS)
     assert order == ITEMS
-    assert {account: labels([test])[0] for test, account in last_tests(order).items()} == {
-        A.id: "test_iam[111111111111]", B.id: "test_iam[222222222222]", C.id: "test_iam[333333333333]"}
+    assert {labels([test])[0]: accounts for test, accounts in forgettable(order).items()} == {
+        "test_iam[111111111111]": [A.id], "test_iam[222222222222]": [B.id], "test_iam[333333333333]": [C.id],
+        "test_org": [A.id, B.id, C.id]}  # read back by the organization-wide control: forgotten again
 
 
 def test_a_worker_runs_its_accounts_one_after_another_and_forgets_each_after_its_own_last_test():
@@ -53,7 +54,8 @@ def test_a_worker_runs_its_accounts_one_after_another_and_forgets_each_after_its
                              "test_iam[111111111111]", "test_kms[333333333333-eu-west-1]",
                              "test_kms[333333333333-us-east-1]", "test_iam[333333333333]"]
     assert labels(execution_order(config(worker=1), ITEMS))[-1] == "test_org"
-    assert sorted(labels(last_tests(first))) == ["test_iam[111111111111]", "test_iam[333333333333]"]
+    assert {labels([test])[0]: accounts for test, accounts in forgettable(first).items()} == {
+        "test_iam[111111111111]": [A.id], "test_iam[333333333333]": [C.id]}
 
 
 def test_by_region_an_accounts_last_test_is_in_its_last_scope_on_the_worker_not_last_collected():
@@ -62,5 +64,5 @@ def test_by_region_an_accounts_last_test_is_in_its_last_scope_on_the_worker_not_
     order = execution_order(config(worker=0, schedule_by="region"), ITEMS)
     assert labels(order) == ["test_kms[111111111111-eu-west-1]", "test_kms[222222222222-eu-west-1]",
                              "test_kms[333333333333-eu-west-1]", "test_iam[111111111111]", "test_iam[333333333333]"]
-    assert {account: labels([test])[0] for test, account in last_tests(order).items()} == {
-        A.id: "test_iam[111111111111]", B.id: "test_kms[222222222222-eu-west-1]", C.id: "test_iam[333333333333]"}
+    assert {labels([test])[0]: accounts for test, accounts in forgettable(order).items()} == {
+        "test_kms[222222222222-eu-west-1]": [B.id], "test_iam[111111111111]": [A.id], "test_iam[333333333333]": [C.id]}
