@@ -107,7 +107,7 @@ def init_baseline(args):
     from compliance.aws.api import AccountApi
     from compliance.aws.metering import Meter
     from compliance.aws.sessions import Connection, caller_identity
-    from compliance.aws.store import ResponseStore
+    from compliance.aws.store import ResponseStore, starting_identity
     from compliance.starter import render, starter_baseline
 
     output = Path(args.output)
@@ -118,7 +118,7 @@ def init_baseline(args):
     identity = caller_identity(connection, credentials, args.home_region)
     with tempfile.TemporaryDirectory() as store_dir:
         api = AccountApi(identity["Account"], connection, ResponseStore(store_dir, connection.meter),
-                         lambda: credentials, identity=f"{identity['Account']}/starting-identity")
+                         lambda: credentials, identity=starting_identity(identity["Account"]))
         organization, accounts = starter_baseline(api, args.home_region, args.audit_role)
     output.write_text(render(organization, accounts, args.home_region, args.audit_role))
     print(f"wrote {output}: {len(accounts)} accounts of {organization['Id']}; review the inferred roles, "

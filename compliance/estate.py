@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from compliance.aws.api import AccountApi
 from compliance.aws.sessions import Connection, RoleAssumer, role_arn
-from compliance.aws.store import ResponseStore
+from compliance.aws.store import ResponseStore, starting_identity
 
 
 @dataclass(frozen=True)
@@ -84,5 +84,5 @@ class Estate:
             self.connection,
             self.store,
             lambda: self.base_credentials,
-            identity=f"{account_id}/starting-identity",
+            identity=starting_identity(account_id),
         )

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from compliance.aws.metering import Meter, summarise
-from compliance.aws.store import AnswerPending, ResponseStore, without_waiting
+from compliance.aws.store import AnswerPending, ResponseStore, starting_identity, without_waiting
 
 KEY = ["111122223333", "eu-west-1", "kms", "ListKeys", {}]
 
@@ -128,7 +128,7 @@ def test_a_lock_the_kernel_calls_a_deadlock_is_asked_for_again(tmp_path, monkeyp
 def test_a_forgotten_account_is_read_back_from_the_store_directory_never_fetched(tmp_path):
     store = ResponseStore(tmp_path, Meter())
     keys = {identity: [identity, "eu-west-1", "kms", "ListKeys", {}]
-            for identity in ("111111111111", "111111111111/starting-identity", "222222222222")}
+            for identity in ("111111111111", starting_identity("111111111111"), "222222222222")}
     for identity, key in keys.items():
         store.answer(key, lambda identity=identity: {"response": identity})
     store.forget("111111111111")
@@ -139,5 +139,5 @@ def test_a_forgotten_account_is_read_back_from_the_store_directory_never_fetched
     for path in tmp_path.glob("*.json"):
         path.unlink()
     assert store.answer(keys["222222222222"], lambda: pytest.fail("fetched again")) == {"response": "222222222222"}
-    for identity in ("111111111111", "111111111111/starting-identity"):
+    for identity in ("111111111111", starting_identity("111111111111")):
         assert store.answer(keys[identity], lambda: {"response": "fetched"}) == {"response": "fetched"}

@@ -67,6 +67,18 @@ class AnswerPending(Exception):
         self._fetched.add_done_callback(lambda _: callback())
 
 
+def starting_identity(account_id):
+    """The identity, in memo keys, of the credentials a run starts with, in
+    their own account (an audit role's identity is its account ID)."""
+    return f"{account_id}/starting-identity"
+
+
+def account_of_identity(identity):
+    """The account ID of an identity in a memo key (or the key's first
+    word, for inputs that are not API questions)."""
+    return str(identity).split("/", 1)[0]
+
+
 LOCK_FILE = "locks"  # in the store directory, beside one <sha256>.json per answer
 
 _this_thread = threading.local()
@@ -110,7 +122,7 @@ class ResponseStore:
         ``question`` is False for inputs that are not AWS API questions (they
         are recorded, but not counted as API questions)."""
         text_key = dumps(key)
-        held = self._answers.setdefault(str(key[0]).split("/", 1)[0], {})  # identity: "<account ID>[/<role>]"
+        held = self._answers.setdefault(account_of_identity(key[0]), {})
         while text_key not in held:
             with self._fetching_guard:
                 fetched = self._fetching.get(text_key)
