@@ -117,6 +117,17 @@ def measure(args, work, server, answers, url, concurrency, index, code="working 
                     time.process_time() - server_cpu, throttled_so_far(answers) - throttled, what)
 
 
+def progress(run, warm_results):
+    """One line on a measured run as it ends: a long benchmark loses nothing
+    already measured if it is stopped before its report."""
+    api, memory = run.results["run"]["api"], run.results["run"]["peak_memory_mb"]
+    differs = "" if warm_results is None else f", {len(differing_verdicts(run.results, warm_results))} verdicts differ"
+    return (f"measured {run.scope} ({run.code}, --max-concurrency {run.concurrency}): "
+            f"{run.usage.wall_seconds:.1f} s, {run.requests} requests served, {api['repeated']} repeated, "
+            f"{run.throttled} throttled, controller {memory['controller']} MB, "
+            f"largest worker {max(memory['workers'], default=0)} MB{differs}")
+
+
 def largest_account(args):
     """The realistic profile's account of rank 1."""
     ids = estate.account_ids(args.accounts)
@@ -161,6 +172,9 @@ def main():
     parser.add_argument("--shards", type=int, default=1, metavar="N",
                         help="also measure the run split into N shards (--shard=K/N), one after another, as N "
                              "runners would run them side by side")
+    parser.add_argument("--shards-only", action="store_true",
+                        help="with --shards, measure only the shards, not the whole estate on one runner (at "
+                             "hundreds of realistic accounts that run alone takes as long as all the shards)")
     parser.add_argument("--prowler", action="store_true",
                         help=f"also run Prowler {prowler.VERSION} (installed into .bench/ on first use) over the "
                              "same estate and CIS v5.0.0 items, one process per account, --workers at a time")
@@ -170,6 +184,8 @@ def main():
         args.answers = "live"
     if args.throttle and args.answers != "recorded":
         parser.error("--throttle needs --answers recorded (the throttling answer server)")
+    if args.shards_only and args.shards < 2:
+        parser.error("--shards-only needs --shards N with N of at least 2")
     processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else os.cpu_count()
 
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -193,17 +209,24 @@ def main():
         else:
             server.latency = args.latency_ms / 1000
         runs = []
+
+        def measured(*settings, **options):
+            run = measure(args, work, server, answers, url, *settings, **options)
+            print(progress(run, warm_results), flush=True)
+            runs.append(run)
+
         for n, c in enumerate(concurrencies):
-            runs.append(measure(args, work, server, answers, url, c, n))
+            if not args.shards_only:
+                measured(c, n)
             if against:
-                runs.append(measure(args, work, server, answers, url, c, f"{n}-against", args.against, against))
+                measured(c, f"{n}-against", args.against, against)
             for k in range(1, args.shards + 1) if args.shards > 1 else ():
                 shard = f"--shard={k}/{args.shards}"
-                runs.append(measure(args, work, server, answers, url, c, f"{n}-shard-{k}", scope=(shard,), what=shard))
+                measured(c, f"{n}-shard-{k}", scope=(shard,), what=shard)
             if args.profile == "realistic":
                 largest = largest_account(args)
-                runs.append(measure(args, work, server, answers, url, c, f"{n}-largest", scope=(
-                    f"--accounts={largest.id}",), what=f"largest account {largest.id} alone"))
+                measured(c, f"{n}-largest", scope=(f"--accounts={largest.id}",),
+                         what=f"largest account {largest.id} alone")
         if args.prowler:
             executable = prowler.install()
             items = cis_items(runs[0].results)
