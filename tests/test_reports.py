@@ -7,6 +7,7 @@ from html import unescape
 
 from compliance import asff, framework_summary
 from compliance.demo.organization import create_key
+from fixtures.html_report import PASSED_RESULTS
 from tests.conftest import DEV, PROD, ROOT, write_baseline
 
 ASFF_REQUIRED = {"SchemaVersion", "Id", "ProductArn", "GeneratorId", "AwsAccountId", "Types", "CreatedAt",
@@ -111,7 +112,7 @@ def test_passed_results_are_plain_html_and_the_table_holds_the_rest(seeder, audi
     html = (suite.reports / "report.html").read_text()
     passed_section = html.split("<h2>Passed results</h2>", 1)[1].split('<table id="results-table">', 1)[0]
     assert f"{DEV}-eu-west-1" in passed_section and rotated in passed_section  # the passed result, with its evidence
-    assert unrotated not in passed_section
+    assert unrotated not in passed_section and PASSED_RESULTS not in html  # written in place of its placeholder
     rows = _table_rows(html)
     assert {row["result"] for row in rows} == {"Failed"}
     failed = next(row for row in rows if f"{DEV}-us-east-1" in row["testId"])
