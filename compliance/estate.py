@@ -67,6 +67,11 @@ class Estate:
                     account_id, self.connection, self.store, lambda: self._credentials(account_id))
             return self._apis[account_id]
 
+    def each(self, function, items):
+        """``[function(item) for item in items]`` side by side on the process's
+        pool (compliance.aws.fan_out): for reads across accounts."""
+        return self.connection.fan_out.each(function, items)
+
     def _credentials(self, account_id):
         assumer = self.assumer(account_id)
         with self._lock:

@@ -28,6 +28,15 @@ def test_an_hourly_chain_for_every_account_passes(seeder, trail, home_region_bas
     assert suite.only()["outcome"] == "passed", suite.output
 
 
+def test_the_accounts_digests_are_listed_side_by_side(seeder, trail, home_region_baseline, run_suite, local_aws):
+    for account in ACCOUNTS:
+        write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, account, "org-trail")
+    local_aws.latency = 0.05
+    suite = run_suite(CONTROL, "-n", "0", "--max-concurrency=3", baseline=home_region_baseline)
+    assert suite.only()["outcome"] == "passed" and suite.results["run"]["api"]["repeated"] == 0
+    assert 2 <= local_aws.injector.max_in_flight["s3"] <= 3
+
+
 def test_gaps_and_silent_accounts_fail(seeder, trail, home_region_baseline, run_suite):
     for account in (MANAGEMENT, LOG_ARCHIVE):
         write_digests(seeder, LOG_ARCHIVE, "org-archive", trail, account, "org-trail")

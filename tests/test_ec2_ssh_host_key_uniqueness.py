@@ -80,6 +80,18 @@ def test_same_verdict_with_and_without_xdist(seeder, audit_roles, baseline, run_
     assert verdict(serial)["findings"] == verdict(parallel)["findings"] != []
 
 
+def test_the_estates_account_regions_are_read_side_by_side(seeder, audit_roles, baseline, run_suite, local_aws):
+    """One instance per account-region: only reading the account-regions
+    together puts more than one EC2 request in flight."""
+    for account in (PROD, DEV):
+        for region in ("us-east-1", "eu-west-1"):
+            launch(seeder, account, region)
+    local_aws.latency = 0.05
+    suite = run_suite(CONTROL, "-n", "0", "--max-concurrency=3", baseline=baseline)
+    assert verdict(suite)["outcome"] == "passed" and suite.results["run"]["api"]["repeated"] == 0
+    assert 2 <= local_aws.injector.max_in_flight["ec2"] <= 3
+
+
 def test_an_unreachable_account_errors_the_estate_verdict(seeder, tmp_path, run_suite):
     from compliance.demo.organization import seed_audit_roles
 

@@ -61,3 +61,15 @@ def test_unreadable_api_errors(operation, orgs, home_region_baseline, run_suite,
                      account=MANAGEMENT)
     suite = run_suite(CONTROL, baseline=home_region_baseline)
     assert suite.only()["outcome"] == "error"
+
+
+def test_member_accounts_are_read_side_by_side(orgs, home_region_baseline, run_suite, local_aws):
+    """Each member's ancestry and policies are asked of the management
+    account for that member: the members' questions overlap."""
+    root, _ = workloads_ou(orgs, PROD, DEV)
+    orgs.enable_policy_type(RootId=root, PolicyType="SERVICE_CONTROL_POLICY")
+    scp(orgs, root)
+    local_aws.latency = 0.05
+    suite = run_suite(CONTROL, "-n", "0", "--max-concurrency=3", baseline=home_region_baseline)
+    assert suite.only()["outcome"] == "passed" and suite.results["run"]["api"]["repeated"] == 0
+    assert 2 <= local_aws.injector.max_in_flight["organizations"] <= 3
