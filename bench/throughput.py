@@ -117,6 +117,22 @@ def measure(args, work, server, answers, url, concurrency, index, code="working 
                     time.process_time() - server_cpu, throttled_so_far(answers) - throttled, what)
 
 
+def shard_indexes(parser, args):
+    """The shards to measure: none without --shards, else --shards-only's list or all."""
+    if args.shards < 2:
+        return []
+    if args.shards_only in (None, "all"):
+        return list(range(1, args.shards + 1))
+    try:
+        indexes = sorted({int(k) for k in args.shards_only.split(",")})
+    except ValueError:
+        indexes = []
+    if not indexes or not all(1 <= k <= args.shards for k in indexes):
+        parser.error(f"--shards-only {args.shards_only}: give shard numbers from 1 to {args.shards}, "
+                     "comma-separated (or none, for all)")
+    return indexes
+
+
 def progress(run, warm_results):
     """One line on a measured run as it ends: a long benchmark loses nothing
     already measured if it is stopped before its report."""
@@ -172,9 +188,10 @@ def main():
     parser.add_argument("--shards", type=int, default=1, metavar="N",
                         help="also measure the run split into N shards (--shard=K/N), one after another, as N "
                              "runners would run them side by side")
-    parser.add_argument("--shards-only", action="store_true",
-                        help="with --shards, measure only the shards, not the whole estate on one runner (at "
-                             "hundreds of realistic accounts that run alone takes as long as all the shards)")
+    parser.add_argument("--shards-only", nargs="?", const="all", metavar="K,...",
+                        help="with --shards, measure only the shards (all, or those listed: 1 is the one with the "
+                             "organization-wide controls), not the whole estate on one runner (at hundreds of "
+                             "realistic accounts that run alone takes as long as all the shards)")
     parser.add_argument("--prowler", action="store_true",
                         help=f"also run Prowler {prowler.VERSION} (installed into .bench/ on first use) over the "
                              "same estate and CIS v5.0.0 items, one process per account, --workers at a time")
@@ -186,6 +203,7 @@ def main():
         parser.error("--throttle needs --answers recorded (the throttling answer server)")
     if args.shards_only and args.shards < 2:
         parser.error("--shards-only needs --shards N with N of at least 2")
+    measured_shards = shard_indexes(parser, args)
     processes = int(args.workers) if str(args.workers).isdigit() and int(args.workers) > 0 else os.cpu_count()
 
     work = Path(tempfile.mkdtemp(prefix="throughput-"))
@@ -220,7 +238,7 @@ def main():
                 measured(c, n)
             if against:
                 measured(c, f"{n}-against", args.against, against)
-            for k in range(1, args.shards + 1) if args.shards > 1 else ():
+            for k in measured_shards:
                 shard = f"--shard={k}/{args.shards}"
                 measured(c, f"{n}-shard-{k}", scope=(shard,), what=shard)
             if args.profile == "realistic":
