@@ -7,7 +7,7 @@ from html import unescape
 
 from compliance import asff, framework_summary
 from compliance.demo.organization import create_key
-from fixtures.html_report import PASSED_RESULTS
+from fixtures.html_report import PASSED_RESULTS, TABLE_EVIDENCE
 from tests.conftest import DEV, PROD, ROOT, write_baseline
 
 ASFF_REQUIRED = {"SchemaVersion", "Id", "ProductArn", "GeneratorId", "AwsAccountId", "Types", "CreatedAt",
@@ -110,13 +110,20 @@ def test_passed_results_are_plain_html_and_the_table_holds_the_rest(seeder, audi
     unrotated = create_key(seeder, DEV, "us-east-1", "unrotated")
     suite = run_suite("controls/kms", baseline=write_baseline(tmp_path / "b.yaml"))
     html = (suite.reports / "report.html").read_text()
-    passed_section = html.split("<h2>Passed results</h2>", 1)[1].split('<table id="results-table">', 1)[0]
+    passed_section, evidence_section = html.split("<h2>Passed results</h2>", 1)[1].split(
+        "<h2>Evidence of the results in the table</h2>", 1)
+    evidence_section = evidence_section.split('<table id="results-table">', 1)[0]
     assert f"{DEV}-eu-west-1" in passed_section and rotated in passed_section  # the passed result, with its evidence
-    assert unrotated not in passed_section and PASSED_RESULTS not in html  # written in place of its placeholder
+    assert unrotated not in passed_section
+    assert PASSED_RESULTS not in html and TABLE_EVIDENCE not in html  # each written in place of its placeholder
     rows = _table_rows(html)
     assert {row["result"] for row in rows} == {"Failed"}
     failed = next(row for row in rows if f"{DEV}-us-east-1" in row["testId"])
     assert unrotated in failed["extras"][0]["content"] and "Offending resources" in failed["extras"][0]["content"]
+    # its evidence is outside pytest-html's table data, where the row's link leads
+    assert f"href='#evidence-{failed['testId']}'" in failed["extras"][0]["content"]
+    assert f"id='evidence-{failed['testId']}'" in evidence_section and unrotated in evidence_section
+    assert rotated not in evidence_section
     assert failed["log"] == ""  # its findings say it all; the traceback would repeat them
     outcomes = {r["outcome"] for r in suite.results["results"]}
     assert f"<b>{len(suite.results['results'])} results:</b>" in html and outcomes == {"passed", "failed"}
