@@ -402,12 +402,12 @@ class VariantRunner:
         self._store = run.estate.store
         run.estate.store = self
 
-    def answer(self, key, fetch, question=True):
+    def answer(self, key, fetch, question=True, hold=True):
         """The store's answer, or the variant's in its place (the store's interface)."""
         text = dumps(key)
         if self._current is not None:
             self.reads.setdefault(self._current, set()).add(text)
-        return self.overrides.get(text) or self._store.answer(key, fetch, question)
+        return self.overrides.get(text) or self._store.answer(key, fetch, question, hold)
 
     def forget(self, account_id):
         """The store's interface: fixtures/forgetting.py calls it after an account's last test."""

@@ -141,3 +141,13 @@ def test_a_forgotten_account_is_read_back_from_the_store_directory_never_fetched
     assert store.answer(keys["222222222222"], lambda: pytest.fail("fetched again")) == {"response": "222222222222"}
     for identity in ("111111111111", starting_identity("111111111111")):
         assert store.answer(keys[identity], lambda: {"response": "fetched"}) == {"response": "fetched"}
+
+
+def test_an_answer_not_held_is_read_back_from_the_store_directory_never_fetched(tmp_path):
+    store = ResponseStore(tmp_path, Meter())
+    console = {"response": {"Output": "x" * 1000}}
+    assert store.answer(KEY, lambda: console, hold=False) == console
+    assert store.answer(KEY, lambda: pytest.fail("fetched again"), hold=False) == console  # from the directory
+    for path in tmp_path.glob("*.json"):
+        path.unlink()
+    assert store.answer(KEY, lambda: {"response": "fetched"}, hold=False) == {"response": "fetched"}  # not in memory

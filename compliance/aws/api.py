@@ -36,7 +36,7 @@ class AccountApi:
         self._credentials = None
         self._lock = threading.Lock()
 
-    def read(self, service, operation, region, absent=(), **params):
+    def read(self, service, operation, region, absent=(), hold=True, **params):
         """The full answer to ``service:Operation(**params)`` in ``region``.
 
         Paginated operations are read to the end and merged; every dict of the
@@ -45,9 +45,11 @@ class AccountApi:
         code is in ``absent`` means "there is none" and returns None (for
         example ``NoSuchBucketPolicy``; a (code, message start) pair where the
         code alone also means denial); any other error raises ApiUnreadable.
+        ``hold`` False leaves a large answer out of this process's memory
+        (compliance.aws.store).
         """
         key = [self.identity, region, service, operation, params]
-        answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params))
+        answer = self.store.answer(key, lambda: self._fetch(service, operation, region, params), hold=hold)
         return self._response(answer, service, operation, region, absent)
 
     def each(self, function, items):

@@ -116,11 +116,14 @@ class ResponseStore:
             # the file drops them all: the store opens it once and keeps it.
             self._locks = open(os.path.join(directory, LOCK_FILE), "a")
 
-    def answer(self, key, fetch, question=True):
+    def answer(self, key, fetch, question=True, hold=True):
         """Return the stored answer to ``key``, calling ``fetch()`` only if no
         process of this run has asked it yet. ``key`` is a JSON-able list;
         ``question`` is False for inputs that are not AWS API questions (they
-        are recorded, but not counted as API questions)."""
+        are recorded, but not counted as API questions). With ``hold`` False
+        the answer is not kept in this process's memory (a large one its
+        reader reduces at once, such as an instance's console): asked again,
+        it is read from the store directory."""
         text_key = dumps(key)
         held = self._answers.setdefault(account_of_identity(key[0]), {})
         while text_key not in held:
@@ -131,7 +134,10 @@ class ResponseStore:
                     fetched = self._fetching[text_key] = Future()
             if mine:
                 try:
-                    held[text_key] = self._answer_across_processes(text_key, fetch, question)
+                    answer = self._answer_across_processes(text_key, fetch, question)
+                    if not hold:
+                        return answer
+                    held[text_key] = answer
                 finally:  # on an exception, whoever was waiting asks again
                     with self._fetching_guard:
                         del self._fetching[text_key]

@@ -26,8 +26,10 @@ def running_instances(api, region):
 
 
 def console_output(api, region, instance_id):
-    """The instance's console text (boto3 decodes the base64), or "" if none."""
-    return api.read("ec2", "GetConsoleOutput", region, InstanceId=instance_id).get("Output") or ""
+    """The instance's console text (boto3 decodes the base64), or "" if none.
+    Up to 64 KB per instance, read across the organization at once and
+    reduced to fingerprints at once: not held in memory."""
+    return api.read("ec2", "GetConsoleOutput", region, hold=False, InstanceId=instance_id).get("Output") or ""
 
 
 def ssh_host_key_fingerprints(console):
