@@ -5,7 +5,7 @@ to outsiders fails, unreadable policies error."""
 import pytest
 
 from compliance.demo.organization import create_function, create_key, open_policy
-from tests.conftest import DEV, OUTSIDER, PROD, REGION, organization_baseline
+from tests.conftest import DEV, MANAGEMENT, OUTSIDER, PROD, REGION, organization_baseline, write_baseline
 
 CONTROL = "controls/policies/test_resource_policy_not_public.py"
 
@@ -92,10 +92,10 @@ def test_an_unreadable_policy_errors(service, operation, seeder, org_only, regio
     assert f"could not read {service}:{operation} in account {PROD}" in suite.result(label)["message"]
 
 
-def grant_queue_to(seeder, account):
-    """A queue of PROD whose policy names ``account``."""
-    sqs = seeder.client("sqs", PROD, REGION)
-    url = sqs.create_queue(QueueName="partner-feed")["QueueUrl"]
+def grant_queue_to(seeder, account, owner=PROD, name="partner-feed"):
+    """A queue of ``owner`` whose policy names ``account``."""
+    sqs = seeder.client("sqs", owner, REGION)
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     sqs.set_queue_attributes(QueueUrl=url, Attributes={"Policy": open_policy(
         "sqs:SendMessage", arn, None, principal={"AWS": f"arn:aws:iam::{account}:root"})})
@@ -126,3 +126,18 @@ def test_without_organizations_the_zone_is_the_baselines(seeder, organization, o
     regional = unstated.result(f"prod-{PROD}-{REGION}")
     assert regional["outcome"] == "failed"
     assert all("no organization counts as ours" in f["problem"] for f in regional["findings"])
+
+
+def test_an_account_outside_the_organization_trusts_itself_and_no_one_else(seeder, organization, tmp_path,
+                                                                            run_suite):
+    grant_queue_to(seeder, OUTSIDER, owner=OUTSIDER, name="own")
+    accounts = {"list": [{"id": MANAGEMENT, "name": "management", "role": "management"},
+                         {"id": OUTSIDER, "name": "acquired"}]}
+    own = run_suite(CONTROL, baseline=write_baseline(tmp_path / "a.yaml", accounts=accounts, regions=[REGION]))
+    result = own.result(f"acquired-{OUTSIDER}-{REGION}")
+    assert result["outcome"] == "passed", own.output
+    assert result["evidence"]["trust_zone"]["OwnAccountOutsideOrganization"] == OUTSIDER
+    grant_queue_to(seeder, "999988887777", owner=OUTSIDER, name="stranger")
+    stranger = run_suite(CONTROL, baseline=write_baseline(tmp_path / "b.yaml", accounts=accounts, regions=[REGION]))
+    problem, = [f["problem"] for f in stranger.result(f"acquired-{OUTSIDER}-{REGION}")["findings"]]
+    assert problem.endswith("to any principal of account 999988887777, outside the organization")
