@@ -38,6 +38,7 @@ ACCOUNTS = [
     ("555566667777", "dev", "Workloads"),
 ]
 ACQUIRED = "666677778888"  # a standalone account not (yet) in the organization
+ACQUIRED_TRAIL_GROUP = "/acquired/cloudtrail"
 IDS = {name: account_id for account_id, name, _ in ACCOUNTS} | {"management": MANAGEMENT, "acquired": ACQUIRED}
 ORG_TRAIL_BUCKET = "demo-org-cloudtrail-archive"
 DATA_EVENTS_BUCKET = "demo-org-data-events"
@@ -179,20 +180,27 @@ def create_bucket(seeder, account_id, name, region="us-east-1", object_lock=Fals
         create["CreateBucketConfiguration"] = {"LocationConstraint": region}
     s3.create_bucket(**create)
     if versioning:
-        config = {"Status": versioning, **({"MFADelete": mfa_delete} if mfa_delete else {})}
-        s3.put_bucket_versioning(Bucket=name, VersioningConfiguration=config, **({"MFA": "demo 123456"} if mfa_delete else {}))
+        set_versioning(s3, name, versioning, mfa_delete)
     if tags:
         s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in tags.items()]})
     return s3
+
+
+def set_versioning(s3, bucket, status, mfa_delete=None):
+    """Versioning ``status`` and, when given, MFA Delete (which S3 changes only with the root user's MFA code)."""
+    config = {"Status": status, **({"MFADelete": mfa_delete} if mfa_delete else {})}
+    mfa = {"MFA": "demo 123456"} if mfa_delete else {}
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration=config, **mfa)
 
 
 BLOCK_ALL_PUBLIC_ACCESS = {"BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True,
                            "RestrictPublicBuckets": True}
 
 
-def harden_bucket(s3, bucket, log_bucket, key="alias/aws/s3"):
-    """Versioning, default encryption with a KMS key, and server access logs to ``log_bucket``."""
-    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": "Enabled"})
+def harden_bucket(s3, bucket, log_bucket, key="alias/aws/s3", mfa_delete=None):
+    """Versioning (with MFA Delete when asked), default encryption with a KMS
+    key, and server access logs to ``log_bucket``."""
+    set_versioning(s3, bucket, "Enabled", mfa_delete)
     s3.put_bucket_encryption(Bucket=bucket, ServerSideEncryptionConfiguration={"Rules": [
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}}]})
     s3.put_bucket_logging(Bucket=bucket, BucketLoggingStatus={
@@ -333,7 +341,7 @@ def seed_cloudtrail(seeder):
     key_arn = seeder.client("kms", MANAGEMENT).describe_key(KeyId="alias/org-trail")["KeyMetadata"]["Arn"]
     trails = create_organization_trail(seeder, "org-trail", ORG_TRAIL_BUCKET, key_arn, log_group="/demo/org-trail")
     trails.put_insight_selectors(TrailName="org-trail", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
-    # Alarms for every monitoring control but SAML provider changes, which nobody watches yet.
+    # Alarms for every monitoring control but SAML provider changes, which only the acquired account watches (below).
     from controls.monitoring.monitors import MONITORS  # the demo seeds what the controls require
     for account_id in (MANAGEMENT, *(IDS[name] for name in ("log-archive", "security", "prod"))):
         write_digests(seeder, IDS["log-archive"], ORG_TRAIL_BUCKET, organization_id(seeder), account_id, "org-trail")
@@ -356,14 +364,22 @@ def seed_cloudtrail(seeder):
     seeder.client("s3control", ACQUIRED).put_public_access_block(
         AccountId=ACQUIRED, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
     create_log_bucket(seeder, ACQUIRED, "acquired-access-logs")
-    for bucket in ("acquired-access-logs", "acquired-cloudtrail"):  # blocked, logged, versioned, KMS-encrypted
+    for bucket in ("acquired-access-logs", "acquired-cloudtrail"):  # blocked, logged, KMS-encrypted, MFA Delete
         acquired_bucket.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
-        harden_bucket(acquired_bucket, bucket, "acquired-access-logs")
+        harden_bucket(acquired_bucket, bucket, "acquired-access-logs", mfa_delete="Enabled")
+    # Its trail also reaches CloudWatch Logs, where its team alarms on changes to
+    # the SAML provider it signs in through, and on nothing else.
+    seeder.client("logs", ACQUIRED).create_log_group(logGroupName=ACQUIRED_TRAIL_GROUP)
     acquired = seeder.client("cloudtrail", ACQUIRED)
-    acquired.create_trail(Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True)
+    acquired.create_trail(
+        Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True,
+        CloudWatchLogsLogGroupArn=f"arn:aws:logs:us-east-1:{ACQUIRED}:log-group:{ACQUIRED_TRAIL_GROUP}:*",
+        CloudWatchLogsRoleArn=f"arn:aws:iam::{ACQUIRED}:role/CloudTrailToCloudWatch")
     acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
         "ReadWriteType": "All", "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
     acquired.start_logging(Name="acquired-trail")
+    alert_on(seeder, ACQUIRED, "us-east-1", ACQUIRED_TRAIL_GROUP, ["monitor-saml-provider-changes"],
+             subscriber="it@acquired.example.com")
 
 
 def seed_archive_buckets(seeder):
