@@ -38,7 +38,6 @@ ACCOUNTS = [
     ("555566667777", "dev", "Workloads"),
 ]
 ACQUIRED = "666677778888"  # a standalone account not (yet) in the organization
-ACQUIRED_TRAIL_GROUP = "/acquired/cloudtrail"
 IDS = {name: account_id for account_id, name, _ in ACCOUNTS} | {"management": MANAGEMENT, "acquired": ACQUIRED}
 ORG_TRAIL_BUCKET = "demo-org-cloudtrail-archive"
 DATA_EVENTS_BUCKET = "demo-org-data-events"
@@ -358,8 +357,11 @@ def seed_cloudtrail(seeder):
     trails.put_event_selectors(TrailName="org-data-events", EventSelectors=[{
         "ReadWriteType": "All", "IncludeManagementEvents": False,
         "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
-    # The acquired account keeps its own multi-region trail, S3 data events included.
-    acquired_bucket = create_bucket(seeder, ACQUIRED, "acquired-cloudtrail")
+    # The acquired account keeps its own multi-region trail, S3 data events
+    # included. It also reaches CloudWatch Logs, where the account's team alarms
+    # on changes to the SAML provider it signs in through, and on nothing else.
+    group = trail_to_cloudwatch(seeder, ACQUIRED, "acquired-trail", "acquired-cloudtrail")
+    acquired_bucket = seeder.client("s3", ACQUIRED)
     acquired_bucket.put_bucket_policy(Bucket="acquired-cloudtrail", Policy=tls_only_policy("acquired-cloudtrail"))
     seeder.client("s3control", ACQUIRED).put_public_access_block(
         AccountId=ACQUIRED, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
@@ -367,18 +369,9 @@ def seed_cloudtrail(seeder):
     for bucket in ("acquired-access-logs", "acquired-cloudtrail"):  # blocked, logged, KMS-encrypted, MFA Delete
         acquired_bucket.put_public_access_block(Bucket=bucket, PublicAccessBlockConfiguration=BLOCK_ALL_PUBLIC_ACCESS)
         harden_bucket(acquired_bucket, bucket, "acquired-access-logs", mfa_delete="Enabled")
-    # Its trail also reaches CloudWatch Logs, where its team alarms on changes to
-    # the SAML provider it signs in through, and on nothing else.
-    seeder.client("logs", ACQUIRED).create_log_group(logGroupName=ACQUIRED_TRAIL_GROUP)
-    acquired = seeder.client("cloudtrail", ACQUIRED)
-    acquired.create_trail(
-        Name="acquired-trail", S3BucketName="acquired-cloudtrail", IsMultiRegionTrail=True,
-        CloudWatchLogsLogGroupArn=f"arn:aws:logs:us-east-1:{ACQUIRED}:log-group:{ACQUIRED_TRAIL_GROUP}:*",
-        CloudWatchLogsRoleArn=f"arn:aws:iam::{ACQUIRED}:role/CloudTrailToCloudWatch")
-    acquired.put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
+    seeder.client("cloudtrail", ACQUIRED).put_event_selectors(TrailName="acquired-trail", EventSelectors=[{
         "ReadWriteType": "All", "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}])
-    acquired.start_logging(Name="acquired-trail")
-    alert_on(seeder, ACQUIRED, "us-east-1", ACQUIRED_TRAIL_GROUP, ["monitor-saml-provider-changes"],
+    alert_on(seeder, ACQUIRED, "us-east-1", group, ["monitor-saml-provider-changes"],
              subscriber="it@acquired.example.com")
 
 
